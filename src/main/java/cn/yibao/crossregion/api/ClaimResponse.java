@@ -1,0 +1,24 @@
+package cn.yibao.crossregion.api;
+
+import cn.yibao.crossregion.decision.Amounts;
+import cn.yibao.crossregion.decision.DecisionType;
+import cn.yibao.crossregion.decision.Outcome;
+import cn.yibao.crossregion.facts.Area;
+import cn.yibao.crossregion.rules.FiredRule;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The answer to POST /api/v1/decisions/claim (API.md). */
+public record ClaimResponse(
+        String decisionId,
+        DecisionType type,
+        String claimId,
+        Outcome outcome,
+        Area area,
+        Amounts amounts,
+        List<ReasonView> reasons,
+        List<FiredRule> firedRules,
+        String rulesetVersion,
+        Instant evaluatedAt) {
+}

@@ -1,0 +1,40 @@
+package cn.yibao.crossregion.api;
+
+import cn.yibao.crossregion.decision.DecisionService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The decision endpoints called by front offices and hospital settlement systems. */
+@Path("/api/v1/decisions")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "decisions", description = "Decide claims (报销/结算) and filings (备案)")
+public class DecisionResource {
+
+    private final DecisionService decisions;
+
+    public DecisionResource(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    @POST
+    @Path("/claim")
+    @Operation(summary = "Decide one claim (报销/结算); the answer is returned once it is recorded")
+    public ClaimResponse claim(@NotNull(message = "BODY_REQUIRED") @Valid ClaimRequest request) {
+        return decisions.decideClaim(request);
+    }
+
+    @POST
+    @Path("/filing")
+    @Operation(summary = "Decide a filing (备案) application or cancellation; the answer is returned once it is recorded")
+    public FilingResponse filing(@NotNull(message = "BODY_REQUIRED") @Valid FilingRequest request) {
+        return decisions.decideFiling(request);
+    }
+}

@@ -1,0 +1,43 @@
+package cn.yibao.crossregion.api;
+
+import cn.yibao.crossregion.rules.NoActiveRulesetException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.UUID;
+
+/** Errors that are not the caller's: unknown ids, no live ruleset, and faults of our own (logged with an id). */
+public class ServiceErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ServiceErrorMappers.class);
+
+    public record ServiceError(int status, String message, String errorId) {
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return json(404, new ServiceError(404, e.getMessage(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response noRuleset(NoActiveRulesetException e) {
+        return json(503, new ServiceError(503, e.getMessage(), null));
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(RuntimeException e) {
+        if (e instanceof jakarta.ws.rs.WebApplicationException web) {
+            return web.getResponse();
+        }
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected error %s", errorId);
+        return json(500, new ServiceError(500, "internal error; nothing was decided or recorded", errorId));
+    }
+
+    private static Response json(int status, Object body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+}

@@ -1,0 +1,126 @@
+package cn.yibao.crossregion.api.validation;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every way a request body can be wrong into a 400 naming the fields (API.md "Errors"):
+ * JSON that does not parse, values of the wrong type or outside an enum, and Bean Validation.
+ */
+public class RequestErrorMappers {
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(RequestErrorMappers::toFieldError)
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+                .distinct()
+                .toList();
+        return badRequest(errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unparseable(JsonParseException e) {
+        return badRequest(List.of(FieldProblem.MALFORMED_JSON.at("body", e.getOriginalMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return badRequest(List.of(describe(e)));
+    }
+
+    @ServerExceptionMapper
+    public Response unmappable(JsonMappingException e) {
+        return badRequest(List.of(describe(e)));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e) {
+        return badRequest(List.of(FieldProblem.MALFORMED_JSON.at("body", e.getOriginalMessage())));
+    }
+
+    static Response badRequest(List<FieldError> errors) {
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ErrorResponse.badRequest(errors)).build();
+    }
+
+    private static FieldError toFieldError(ConstraintViolation<?> violation) {
+        String field = fieldOf(violation.getPropertyPath());
+        try {
+            return FieldProblem.valueOf(violation.getMessage()).at(field);
+        } catch (IllegalArgumentException notOurs) {
+            return new FieldError(field, violation.getMessage(), violation.getMessage());
+        }
+    }
+
+    /** The JSON path of the field, without the resource method and parameter that Bean Validation adds. */
+    private static String fieldOf(Path path) {
+        String field = java.util.stream.StreamSupport.stream(path.spliterator(), false)
+                .filter(node -> node.getKind() == ElementKind.PROPERTY)
+                .map(Path.Node::getName)
+                .collect(Collectors.joining("."));
+        return field.isEmpty() ? "body" : field;
+    }
+
+    private static FieldError describe(JsonMappingException e) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        if (field.isEmpty()) {
+            return FieldProblem.BODY_REQUIRED.at("body");
+        }
+        Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        if (target != null && target.isEnum()) {
+            return FieldProblem.ONE_OF.at(field, Arrays.stream(target.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", ")));
+        }
+        if (target == LocalDate.class) {
+            return FieldProblem.DATE.at(field);
+        }
+        if (target != null) {
+            return FieldProblem.WRONG_TYPE.at(field, typeName(target));
+        }
+        if (e instanceof InvalidFormatException) {
+            return FieldProblem.INVALID.at(field);
+        }
+        return FieldProblem.INVALID.at(field);
+    }
+
+    private static String typeName(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || type == int.class || type == BigDecimal.class || type == BigInteger.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "an object";
+        }
+        return type.getSimpleName();
+    }
+}

@@ -1,0 +1,73 @@
+package cn.yibao.crossregion.audit;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One decision as it was made: the request as received (person id masked), the response,
+ * the reason codes and fired rules (also as rows, to query by), and the ruleset version.
+ * Written once, in the transaction that must commit before the caller gets its answer.
+ */
+@Entity
+@Table(name = "decision_record")
+public class DecisionRecord extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    @Column(name = "decision_type", nullable = false)
+    public String decisionType;
+
+    @Column(name = "claim_id")
+    public String claimId;
+
+    @Column(nullable = false)
+    public String outcome;
+
+    @Column(name = "person_id_masked")
+    public String personIdMasked;
+
+    @Column(name = "insured_region")
+    public String insuredRegion;
+
+    @Column(name = "treatment_region")
+    public String treatmentRegion;
+
+    @Column(name = "ruleset_version", nullable = false)
+    public String rulesetVersion;
+
+    @Column(name = "evaluated_at", nullable = false)
+    public Instant evaluatedAt;
+
+    @Column(name = "duration_micros", nullable = false)
+    public long durationMicros;
+
+    @Column(name = "request_json", nullable = false)
+    public String requestJson;
+
+    @Column(name = "response_json", nullable = false)
+    public String responseJson;
+
+    @ElementCollection
+    @CollectionTable(name = "decision_reason", joinColumns = @JoinColumn(name = "decision_id"))
+    @Column(name = "code", nullable = false)
+    public Set<String> reasonCodes = new LinkedHashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "decision_rule", joinColumns = @JoinColumn(name = "decision_id"))
+    @OrderColumn(name = "position")
+    public List<FiredRuleRow> firedRules = new ArrayList<>();
+}

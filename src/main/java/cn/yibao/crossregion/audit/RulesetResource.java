@@ -1,0 +1,65 @@
+package cn.yibao.crossregion.audit;
+
+import cn.yibao.crossregion.rules.Ruleset;
+import cn.yibao.crossregion.rules.RulesetRegistry;
+import io.quarkus.panache.common.Sort;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The ruleset versions the service has run, with their files. */
+@Path("/api/v1/rulesets")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "rulesets", description = "Ruleset versions and their rule files")
+public class RulesetResource {
+
+    private final RulesetRegistry registry;
+
+    public RulesetResource(RulesetRegistry registry) {
+        this.registry = registry;
+    }
+
+    public record RulesetSummary(String version, boolean active, Instant firstLoadedAt, Instant lastLoadedAt, List<String> files) {
+    }
+
+    public record RulesetDetail(String version, boolean active, Instant firstLoadedAt, Instant lastLoadedAt, Map<String, String> files) {
+    }
+
+    @GET
+    @Transactional
+    @Operation(summary = "Every ruleset version the service has run, newest first, and which one is active")
+    public List<RulesetSummary> list() {
+        return RulesetRecord.<RulesetRecord>listAll(Sort.descending("lastLoadedAt")).stream()
+                .map(record -> new RulesetSummary(record.version, isActive(record.version), record.firstLoadedAt,
+                        record.lastLoadedAt, List.copyOf(new TreeMap<>(record.files).keySet())))
+                .toList();
+    }
+
+    @GET
+    @Path("/{version}")
+    @Transactional
+    @Operation(summary = "One ruleset version with the full text of its files")
+    public RulesetDetail get(@PathParam("version") String version) {
+        RulesetRecord record = RulesetRecord.findById(version.startsWith("sha256:") ? version : "sha256:" + version);
+        if (record == null) {
+            throw new NotFoundException("no ruleset " + version);
+        }
+        return new RulesetDetail(record.version, isActive(record.version), record.firstLoadedAt, record.lastLoadedAt,
+                new TreeMap<>(record.files));
+    }
+
+    private boolean isActive(String version) {
+        return registry.current().map(Ruleset::version).map(version::equals).orElse(false);
+    }
+}

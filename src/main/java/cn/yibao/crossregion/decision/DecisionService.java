@@ -1,0 +1,108 @@
+package cn.yibao.crossregion.decision;
+
+import cn.yibao.crossregion.api.ClaimRequest;
+import cn.yibao.crossregion.api.ClaimResponse;
+import cn.yibao.crossregion.api.FilingRequest;
+import cn.yibao.crossregion.api.FilingResponse;
+import cn.yibao.crossregion.api.ReasonView;
+import cn.yibao.crossregion.audit.DecisionEntry;
+import cn.yibao.crossregion.audit.DecisionRecorder;
+import cn.yibao.crossregion.audit.PersonIds;
+import cn.yibao.crossregion.policy.ReasonText;
+import cn.yibao.crossregion.rules.Ruleset;
+import cn.yibao.crossregion.rules.RulesetRegistry;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Runs a decision on the active ruleset and records it. The answer is returned only after its
+ * record has committed: an acknowledged decision is a recorded one.
+ */
+@ApplicationScoped
+public class DecisionService {
+
+    private static final Logger LOG = Logger.getLogger(DecisionService.class);
+
+    private final RulesetRegistry registry;
+    private final ClaimDecider claimDecider;
+    private final FilingDecider filingDecider;
+    private final DecisionRecorder recorder;
+    private final ObjectMapper json;
+
+    public DecisionService(RulesetRegistry registry, ClaimDecider claimDecider, FilingDecider filingDecider,
+                           DecisionRecorder recorder, ObjectMapper json) {
+        this.registry = registry;
+        this.claimDecider = claimDecider;
+        this.filingDecider = filingDecider;
+        this.recorder = recorder;
+        this.json = json;
+    }
+
+    public ClaimResponse decideClaim(ClaimRequest request) {
+        Ruleset ruleset = registry.active();
+        Instant evaluatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        long started = System.nanoTime();
+
+        ClaimDecision decision = claimDecider.decide(request, ruleset);
+        ClaimResponse response = new ClaimResponse(UUID.randomUUID().toString(), DecisionType.CLAIM, request.claimId(),
+                decision.outcome(), decision.area(), decision.amounts(), views(decision.reasons()), decision.firedRules(),
+                ruleset.version(), evaluatedAt);
+
+        ClaimRequest masked = request.withInsured(request.insured().withPersonId(PersonIds.mask(request.insured().personId())));
+        recorder.record(new DecisionEntry(response.decisionId(), DecisionType.CLAIM.name(), request.claimId(),
+                decision.outcome().name(), masked.insured().personId(), request.insured().region(), request.treatment().region(),
+                ruleset.version(), evaluatedAt, micros(started), write(masked), write(response),
+                codes(decision.reasons()), decision.firedRules()));
+        LOG.infof("decision %s CLAIM %s ruleset %s", response.decisionId(), decision.outcome(), ruleset.version());
+        return response;
+    }
+
+    public FilingResponse decideFiling(FilingRequest request) {
+        Ruleset ruleset = registry.active();
+        Instant evaluatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        long started = System.nanoTime();
+
+        FilingDecision decision = filingDecider.decide(request, ruleset);
+        FilingResponse response = new FilingResponse(UUID.randomUUID().toString(), DecisionType.FILING, request.action(),
+                request.filing().type(), decision.outcome(), decision.validFrom(), decision.validUntil(),
+                views(decision.reasons()), decision.firedRules(), ruleset.version(), evaluatedAt);
+
+        FilingRequest masked = request.insured() == null ? request
+                : request.withInsured(request.insured().withPersonId(PersonIds.mask(request.insured().personId())));
+        recorder.record(new DecisionEntry(response.decisionId(), DecisionType.FILING.name(), null,
+                decision.outcome().name(), masked.insured() == null ? null : masked.insured().personId(),
+                request.insured() == null ? null : request.insured().region(),
+                request.treatment() == null ? null : request.treatment().region(),
+                ruleset.version(), evaluatedAt, micros(started), write(masked), write(response),
+                codes(decision.reasons()), decision.firedRules()));
+        LOG.infof("decision %s FILING %s ruleset %s", response.decisionId(), decision.outcome(), ruleset.version());
+        return response;
+    }
+
+    private static List<ReasonView> views(List<ReasonText> reasons) {
+        return reasons.stream().map(ReasonView::of).toList();
+    }
+
+    private static List<String> codes(List<ReasonText> reasons) {
+        return reasons.stream().map(ReasonText::code).toList();
+    }
+
+    private static long micros(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+}

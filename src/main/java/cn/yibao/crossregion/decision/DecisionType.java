@@ -1,0 +1,5 @@
+package cn.yibao.crossregion.decision;
+
+public enum DecisionType {
+    CLAIM, FILING
+}

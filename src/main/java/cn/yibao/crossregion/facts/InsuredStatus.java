@@ -1,0 +1,6 @@
+package cn.yibao.crossregion.facts;
+
+/** 人员状态. */
+public enum InsuredStatus {
+    EMPLOYED, RETIRED, STUDENT, OTHER
+}

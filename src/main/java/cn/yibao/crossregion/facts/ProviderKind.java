@@ -1,0 +1,6 @@
+package cn.yibao.crossregion.facts;
+
+/** 医院或药店. */
+public enum ProviderKind {
+    HOSPITAL, PHARMACY
+}

@@ -1,0 +1,17 @@
+package cn.yibao.crossregion.rules;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+
+/** Where the rule files are read from at start-up, relative to the working directory. */
+@ConfigMapping(prefix = "rules")
+public interface RulesConfig {
+
+    @WithDefault("rules-drl")
+    Path drlDir();
+
+    @WithDefault("rules-dmn")
+    Path dmnDir();
+}
