@@ -27,11 +27,8 @@ public class ServiceErrorMappers {
         return json(503, new ServiceError(503, e.getMessage(), null));
     }
 
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
-        if (e instanceof jakarta.ws.rs.WebApplicationException web) {
-            return web.getResponse();
-        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s", errorId);
         return json(500, new ServiceError(500, "internal error; nothing was decided or recorded", errorId));

@@ -73,7 +73,7 @@ public class AuditResource {
     }
 
     @GET
-    @Operation(summary = "Recorded decisions, newest first, filtered and paged. from/to are instants or dates (in audit.time-zone); to is exclusive")
+    @Operation(summary = "Recorded decisions, newest first, filtered and paged. from/to are instants or days in audit.time-zone (a day includes all of it)")
     public Response list(@QueryParam("type") String type, @QueryParam("outcome") String outcome,
                          @QueryParam("reasonCode") String reasonCode, @QueryParam("rule") String rule,
                          @QueryParam("claimId") String claimId, @QueryParam("from") String from, @QueryParam("to") String to,
@@ -143,7 +143,7 @@ public class AuditResource {
         } catch (NumberFormatException e) {
             // reported below
         }
-        errors.add(FieldProblem.WRONG_TYPE.at(field, "a whole number from " + min + " to " + max));
+        errors.add(FieldProblem.WHOLE_NUMBER_RANGE.at(field, min, max));
         return min;
     }
 }

@@ -19,11 +19,13 @@ public class RulesetArchive {
             record = new RulesetRecord();
             record.version = source.version();
             record.firstLoadedAt = now;
+            record.lastLoadedAt = now;
             for (RuleFile file : source.files()) {
                 record.files.put(file.path(), file.content());
             }
             record.persist();
+        } else {
+            record.lastLoadedAt = now;
         }
-        record.lastLoadedAt = now;
     }
 }

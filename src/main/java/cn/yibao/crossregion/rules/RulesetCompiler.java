@@ -51,9 +51,9 @@ public class RulesetCompiler {
         if (!problems.isEmpty()) {
             throw new RulesetInvalidException(problems);
         }
-        dmn.warnings().forEach(warning -> LOG.warnf("ruleset %s: %s", source.version(), warning));
-        LOG.infof("compiled ruleset %s (%d files) in %d ms", source.version(), source.files().size(),
-                (System.nanoTime() - started) / 1_000_000);
+        dmn.warnings().forEach(warning -> LOG.debugf("ruleset %s: %s", source.version(), warning));
+        LOG.infof("compiled ruleset %s (%d files, %d DMN analysis notes) in %d ms", source.version(), source.files().size(),
+                dmn.warnings().size(), (System.nanoTime() - started) / 1_000_000);
         return new Ruleset(source, drl.kieBase(), drl.fileOfRule(), dmn.runtime(), dmn.fileOfModel(),
                 parameters, calendar, regionCodes, reasons, dmn.warnings());
     }

@@ -3,18 +3,16 @@ package cn.yibao.crossregion.api.validation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
@@ -59,6 +57,18 @@ public class RequestErrorMappers {
         return badRequest(List.of(FieldProblem.MALFORMED_JSON.at("body", e.getOriginalMessage())));
     }
 
+    /** Quarkus wraps a body Jackson cannot read in a 400 WebApplicationException; unwrap it to name the field. */
+    @ServerExceptionMapper
+    public Response rejected(WebApplicationException e) {
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return badRequest(List.of(describe(mapping)));
+        }
+        if (e.getCause() instanceof JsonProcessingException parsing) {
+            return badRequest(List.of(FieldProblem.MALFORMED_JSON.at("body", parsing.getOriginalMessage())));
+        }
+        return e.getResponse();
+    }
+
     static Response badRequest(List<FieldError> errors) {
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(ErrorResponse.badRequest(errors)).build();
@@ -96,31 +106,25 @@ public class RequestErrorMappers {
         if (target == LocalDate.class) {
             return FieldProblem.DATE.at(field);
         }
-        if (target != null) {
-            return FieldProblem.WRONG_TYPE.at(field, typeName(target));
-        }
-        if (e instanceof InvalidFormatException) {
-            return FieldProblem.INVALID.at(field);
-        }
-        return FieldProblem.INVALID.at(field);
+        return target == null ? FieldProblem.INVALID.at(field) : wrongType(target).at(field);
     }
 
-    private static String typeName(Class<?> type) {
-        if (Number.class.isAssignableFrom(type) || type == int.class || type == BigDecimal.class || type == BigInteger.class) {
-            return "a number";
+    private static FieldProblem wrongType(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return FieldProblem.NOT_A_NUMBER;
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
+            return FieldProblem.NOT_A_BOOLEAN;
         }
         if (type == String.class) {
-            return "a string";
+            return FieldProblem.NOT_A_STRING;
         }
         if (Collection.class.isAssignableFrom(type)) {
-            return "a list";
+            return FieldProblem.NOT_A_LIST;
         }
         if (Map.class.isAssignableFrom(type) || type.isRecord()) {
-            return "an object";
+            return FieldProblem.NOT_AN_OBJECT;
         }
-        return type.getSimpleName();
+        return FieldProblem.WRONG_TYPE;
     }
 }
