@@ -15,10 +15,13 @@ import org.kie.api.builder.ReleaseId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Compiles the DRL files of a ruleset into one KieBase (Drools executable model, at run time). */
 final class DrlCompiler {
 
+    private static final Pattern WORD = Pattern.compile("\\b[A-Za-z_]\\w{2,}\\b");
     private static final String KJAR_FOLDER = "src/main/resources/crossregion/";
 
     record Compiled(KieBase kieBase, Map<String, String> fileOfRule) {
@@ -41,7 +44,11 @@ final class DrlCompiler {
         }
         KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(new RuleProblem(originalPath(message.getPath(), drlFiles), message.getLine(), message.getText()));
+            String path = originalPath(message.getPath(), drlFiles);
+            int line = message.getLine() > 0 ? message.getLine()
+                    : drlFiles.stream().filter(file -> file.path().equals(path)).findFirst()
+                    .map(file -> lineNamedBy(message.getText(), file.content())).orElse(0);
+            problems.add(new RuleProblem(path, line, message.getText()));
         }
         if (!problems.isEmpty()) {
             return null;
@@ -73,6 +80,25 @@ final class DrlCompiler {
             }
         }
         return fileOfRule;
+    }
+
+    /**
+     * The executable-model compiler reports some type errors without a line ("Method isAfterr on
+     * class java.time.LocalDate ... is missing"). The line is then the one line of the file that
+     * holds a word of the message that occurs nowhere else in the file.
+     */
+    static int lineNamedBy(String message, String content) {
+        Matcher word = WORD.matcher(message);
+        while (word.find()) {
+            Matcher inFile = Pattern.compile("\\b" + Pattern.quote(word.group()) + "\\b").matcher(content);
+            if (inFile.find()) {
+                int at = inFile.start();
+                if (!inFile.find()) {
+                    return RulesetCompiler.lineAt(content, at);
+                }
+            }
+        }
+        return 0;
     }
 
     private static int lineOf(int[] lines) {

@@ -2,6 +2,7 @@ package cn.yibao.crossregion.api.validation;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
@@ -93,6 +94,9 @@ public class RequestErrorMappers {
     }
 
     private static FieldError describe(JsonMappingException e) {
+        if (e.getCause() instanceof StreamReadException unreadable) {
+            return FieldProblem.MALFORMED_JSON.at("body", unreadable.getOriginalMessage());
+        }
         String field = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");

@@ -1,0 +1,159 @@
+package cn.yibao.crossregion.audit;
+
+import cn.yibao.crossregion.api.Requests;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class AuditTrailTest {
+
+    private static final String RAW_PERSON_ID = "440703199001011234";
+
+    @Inject
+    EntityManager entityManager;
+
+    private static String decide(String claimId) {
+        return given().contentType("application/json")
+                .body(Requests.WORKED_EXAMPLE.replace("\"worked-example\"", "\"" + claimId + "\""))
+                .when().post("/api/v1/decisions/claim")
+                .then().statusCode(200)
+                .extract().path("decisionId");
+    }
+
+    @Test
+    void shouldKeepTheRequestWithTheMaskedPersonIdTheResponseAndTheRulesThatFired() {
+        String claimId = "audit-" + UUID.randomUUID();
+        String decisionId = decide(claimId);
+
+        String recorded = given().when().get("/api/v1/decisions/" + decisionId)
+                .then().statusCode(200)
+                .body("decisionId", equalTo(decisionId))
+                .body("type", equalTo("CLAIM"))
+                .body("claimId", equalTo(claimId))
+                .body("outcome", equalTo("APPROVED"))
+                .body("personId", equalTo("440703********1234"))
+                .body("request.insured.personId", equalTo("440703********1234"))
+                .body("request.expenses.total", equalTo(23000.00f))
+                .body("response.amounts.payable", equalTo(15200.00f))
+                .body("reasonCodes", hasItems("EXCL_SELF_PAY", "PAY_DIRECT_SETTLEMENT"))
+                .body("response.firedRules.name", hasItem("exclusion: the self-paid share is never paid"))
+                .body("response.firedRules.find { it.decision == 'Base policy' }.rows", contains(5))
+                .body("rulesetVersion", equalTo(given().get("/api/v1/rulesets").then().extract().path("find { it.active }.version")))
+                .extract().asString();
+        assertFalse(recorded.contains(RAW_PERSON_ID), "the raw person id must never be shown");
+    }
+
+    @Test
+    void shouldFindDecisionsByReasonRuleTableRowClaimAndTime() {
+        String claimId = "audit-" + UUID.randomUUID();
+        String decisionId = decide(claimId);
+
+        given().queryParam("claimId", claimId).when().get("/api/v1/decisions")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].decisionId", equalTo(decisionId))
+                .body("items[0].personId", equalTo("440703********1234"));
+        given().queryParam("claimId", claimId).queryParam("reasonCode", "EXCL_SELF_PAY").queryParam("type", "CLAIM")
+                .queryParam("outcome", "APPROVED").when().get("/api/v1/decisions")
+                .then().body("total", equalTo(1));
+        given().queryParam("claimId", claimId).queryParam("reasonCode", "EXCL_ABROAD").when().get("/api/v1/decisions")
+                .then().body("total", equalTo(0));
+        given().queryParam("claimId", claimId).queryParam("rule", "exclusion: the self-paid share is never paid")
+                .when().get("/api/v1/decisions").then().body("total", equalTo(1));
+        given().queryParam("claimId", claimId).queryParam("rule", "payout/Base policy/5")
+                .when().get("/api/v1/decisions").then().body("total", equalTo(1));
+        given().queryParam("claimId", claimId).queryParam("rule", "payout/Base policy/6")
+                .when().get("/api/v1/decisions").then().body("total", equalTo(0));
+        given().queryParam("claimId", claimId).queryParam("outcome", "REJECTED")
+                .when().get("/api/v1/decisions").then().body("total", equalTo(0));
+        given().queryParam("claimId", claimId).queryParam("from", "2000-01-01").queryParam("to", "2999-12-31")
+                .when().get("/api/v1/decisions").then().body("total", equalTo(1));
+        given().queryParam("claimId", claimId).queryParam("to", "2000-01-01")
+                .when().get("/api/v1/decisions").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void shouldListNewestFirstInPages() {
+        String older = decide("audit-page");
+        String newer = decide("audit-page");
+
+        given().queryParam("claimId", "audit-page").queryParam("size", 1).when().get("/api/v1/decisions")
+                .then().statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("items[0].decisionId", equalTo(newer))
+                .body("total", greaterThanOrEqualTo(2));
+        given().queryParam("claimId", "audit-page").queryParam("size", 1).queryParam("page", 1).when().get("/api/v1/decisions")
+                .then().body("items[0].decisionId", not(equalTo(newer)));
+        assertNotNull(older);
+    }
+
+    @Test
+    void shouldRejectBadQueriesNamingTheParameter() {
+        given().queryParam("outcome", "MAYBE").when().get("/api/v1/decisions")
+                .then().statusCode(400).body("errors.field", contains("outcome"));
+        given().queryParam("size", 100000).when().get("/api/v1/decisions")
+                .then().statusCode(400).body("errors.field", contains("size"));
+        given().queryParam("from", "yesterday").when().get("/api/v1/decisions")
+                .then().statusCode(400).body("errors.field", contains("from"))
+                .body("errors[0].messageZh", containsString("日期"));
+    }
+
+    @Test
+    void shouldAnswer404ForAnUnknownDecision() {
+        given().when().get("/api/v1/decisions/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void shouldReadTheRecordBackFromTheDatabaseNotFromMemory() {
+        String decisionId = decide("audit-" + UUID.randomUUID());
+
+        DecisionRecord stored = QuarkusTransaction.requiringNew().call(() -> {
+            entityManager.clear();
+            DecisionRecord record = entityManager.find(DecisionRecord.class, decisionId);
+            record.reasonCodes.size();
+            record.firedRules.size();
+            return record;
+        });
+        assertEquals("APPROVED", stored.outcome);
+        assertTrue(stored.reasonCodes.contains("EXCL_SELF_PAY"));
+        assertTrue(stored.firedRules.stream().anyMatch(row -> "rules-drl/exclusions.drl".equals(row.file)
+                && "exclusion: the self-paid share is never paid".equals(row.ruleKey)));
+        assertTrue(stored.firedRules.stream().anyMatch(row -> "payout/Base policy/5".equals(row.ruleKey) && row.dmnRow == 5));
+        assertTrue(stored.rulesetVersion.startsWith("sha256:"));
+        assertFalse(stored.requestJson.contains(RAW_PERSON_ID));
+        assertTrue(stored.responseJson.contains(decisionId));
+    }
+
+    @Test
+    void shouldKeepTheFilesOfEveryRulesetVersion() {
+        String version = given().when().get("/api/v1/rulesets")
+                .then().statusCode(200)
+                .body("find { it.active }.files", hasItems("rules-drl/exclusions.drl", "rules-dmn/payout.dmn", "rules-drl/reasons.yaml"))
+                .extract().path("find { it.active }.version");
+
+        given().when().get("/api/v1/rulesets/" + version)
+                .then().statusCode(200)
+                .body("version", equalTo(version))
+                .body("active", equalTo(true))
+                .body("files.'rules-drl/exclusions.drl'", containsString("EXCL_ABROAD"));
+        given().when().get("/api/v1/rulesets").then().body("version", everyItem(containsString("sha256:")));
+        given().when().get("/api/v1/rulesets/sha256:0000").then().statusCode(404);
+    }
+}
