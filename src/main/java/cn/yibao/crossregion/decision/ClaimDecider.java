@@ -55,9 +55,10 @@ public class ClaimDecider {
 
         List<String> codes = new ArrayList<>(rules.all(Finding.class).stream().map(Finding::getCode).toList());
         Area area = rules.first(CareArea.class).map(CareArea::getArea).orElse(null);
-        boolean rejected = rules.has(Rejection.class);
+        // Care abroad has no area and is rejected by EXCL_ABROAD; no payout is worked out for it.
+        boolean rejected = rules.has(Rejection.class) || area == null;
         Amounts amounts;
-        if (rejected || area == null) {
+        if (rejected) {
             amounts = Amounts.rejected(claim.getTotal(), claim.getSelfPay());
         } else {
             DmnRun payout = ruleset.evaluate(PAYOUT, payoutInputs(claim, area, rules));
@@ -66,7 +67,7 @@ public class ClaimDecider {
             amounts = PayoutCalculator.calculate(claim.getTotal(), claim.getSelfPay(),
                     Money.orZero(request.priorPaidThisYear()), claim.getStayDays(), terms(payout));
         }
-        Outcome outcome = rejected || area == null ? Outcome.REJECTED : Outcome.APPROVED;
+        Outcome outcome = rejected ? Outcome.REJECTED : Outcome.APPROVED;
         return new ClaimDecision(outcome, area, amounts, ruleset.reasons().describe(codes), List.copyOf(fired));
     }
 
