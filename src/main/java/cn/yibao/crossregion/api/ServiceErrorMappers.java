@@ -1,12 +1,17 @@
 package cn.yibao.crossregion.api;
 
 import cn.yibao.crossregion.rules.NoActiveRulesetException;
+import cn.yibao.crossregion.rules.RuleProblem;
+import cn.yibao.crossregion.rules.RulesetInvalidException;
+import cn.yibao.crossregion.scenarios.ScenarioReport;
+import cn.yibao.crossregion.workflow.RulesetRejectedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.List;
 import java.util.UUID;
 
 /** Errors that are not the caller's: unknown ids, no live ruleset, and faults of our own (logged with an id). */
@@ -25,6 +30,23 @@ public class ServiceErrorMappers {
     @ServerExceptionMapper
     public Response noRuleset(NoActiveRulesetException e) {
         return json(503, new ServiceError(503, e.getMessage(), null));
+    }
+
+    public record RulesetErrors(int status, List<RuleProblem> errors) {
+    }
+
+    public record RulesetRefused(int status, String message, String version, ScenarioReport tests) {
+    }
+
+    /** Rule files that do not compile, validate or pass: 422, every problem with its file and line. */
+    @ServerExceptionMapper
+    public Response invalidRules(RulesetInvalidException e) {
+        return json(422, new RulesetErrors(422, e.problems()));
+    }
+
+    @ServerExceptionMapper
+    public Response refusedRules(RulesetRejectedException e) {
+        return json(409, new RulesetRefused(409, e.getMessage(), e.version(), e.tests()));
     }
 
     @ServerExceptionMapper

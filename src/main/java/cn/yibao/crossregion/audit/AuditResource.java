@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -123,11 +122,7 @@ public class AuditResource {
             return null;
         }
         try {
-            if (value.length() == 10) {
-                LocalDate day = LocalDate.parse(value);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
-            }
-            return Instant.parse(value);
+            return endOfDay ? TimeBounds.to(value, zone) : TimeBounds.from(value, zone);
         } catch (DateTimeParseException e) {
             errors.add(FieldProblem.DATE.at(field));
             return null;

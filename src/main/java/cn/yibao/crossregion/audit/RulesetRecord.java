@@ -29,6 +29,19 @@ public class RulesetRecord extends PanacheEntityBase {
     @Column(name = "last_loaded_at", nullable = false)
     public Instant lastLoadedAt;
 
+    /** DISK (read from the rule folders) or DRAFT (submitted by an analyst). */
+    @Column(name = "origin")
+    public String origin;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "tests_passed")
+    public Integer testsPassed;
+
+    @Column(name = "tests_failed")
+    public Integer testsFailed;
+
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "ruleset_file", joinColumns = @JoinColumn(name = "version"))
     @MapKeyColumn(name = "path")

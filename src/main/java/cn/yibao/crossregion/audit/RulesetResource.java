@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** The ruleset versions the service has run, with their files. */
@@ -30,20 +31,23 @@ public class RulesetResource {
         this.registry = registry;
     }
 
-    public record RulesetSummary(String version, boolean active, Instant firstLoadedAt, Instant lastLoadedAt, List<String> files) {
+    /**
+     * {@code status}: ACTIVE (live now), DRAFT (stored, never live) or PREVIOUS (was live);
+     * {@code activatedAt/By}: its latest activation.
+     */
+    public record RulesetSummary(String version, String status, boolean active, String origin, String createdBy,
+                                 Instant firstLoadedAt, Instant activatedAt, String activatedBy,
+                                 Integer testsPassed, Integer testsFailed, List<String> files) {
     }
 
-    public record RulesetDetail(String version, boolean active, Instant firstLoadedAt, Instant lastLoadedAt, Map<String, String> files) {
+    public record RulesetDetail(RulesetSummary summary, Map<String, String> files) {
     }
 
     @GET
     @Transactional
     @Operation(summary = "Every ruleset version the service has run, newest first, and which one is active")
     public List<RulesetSummary> list() {
-        return RulesetRecord.<RulesetRecord>listAll(Sort.descending("lastLoadedAt")).stream()
-                .map(record -> new RulesetSummary(record.version, isActive(record.version), record.firstLoadedAt,
-                        record.lastLoadedAt, List.copyOf(new TreeMap<>(record.files).keySet())))
-                .toList();
+        return RulesetRecord.<RulesetRecord>listAll(Sort.descending("lastLoadedAt")).stream().map(this::summary).toList();
     }
 
     @GET
@@ -55,8 +59,16 @@ public class RulesetResource {
         if (record == null) {
             throw new NotFoundException("no ruleset " + version);
         }
-        return new RulesetDetail(record.version, isActive(record.version), record.firstLoadedAt, record.lastLoadedAt,
-                new TreeMap<>(record.files));
+        return new RulesetDetail(summary(record), new TreeMap<>(record.files));
+    }
+
+    private RulesetSummary summary(RulesetRecord record) {
+        Optional<RulesetActivation> activation = RulesetActivation.latestOf(record.version);
+        boolean active = isActive(record.version);
+        String status = active ? "ACTIVE" : activation.isPresent() ? "PREVIOUS" : "DRAFT";
+        return new RulesetSummary(record.version, status, active, record.origin, record.createdBy, record.firstLoadedAt,
+                activation.map(a -> a.activatedAt).orElse(null), activation.map(a -> a.activatedBy).orElse(null),
+                record.testsPassed, record.testsFailed, List.copyOf(new TreeMap<>(record.files).keySet()));
     }
 
     private boolean isActive(String version) {

@@ -45,53 +45,61 @@ public class DecisionService {
         this.json = json;
     }
 
+    /** Decides a claim on the active ruleset and records it; returns once the record is committed. */
     public ClaimResponse decideClaim(ClaimRequest request) {
         Ruleset ruleset = registry.active();
-        Instant evaluatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         long started = System.nanoTime();
-
-        ClaimDecision decision = claimDecider.decide(request, ruleset);
-        ClaimResponse response = new ClaimResponse(UUID.randomUUID().toString(), DecisionType.CLAIM, request.claimId(),
-                decision.outcome(), decision.area(), decision.amounts(), views(decision.reasons()), decision.firedRules(),
-                ruleset.version(), evaluatedAt);
-
+        ClaimResponse response = answerClaim(request, ruleset);
         ClaimRequest masked = request.withInsured(request.insured().withPersonId(PersonIds.mask(request.insured().personId())));
         recorder.record(new DecisionEntry(response.decisionId(), DecisionType.CLAIM.name(), request.claimId(),
-                decision.outcome().name(), masked.insured().personId(), request.insured().region(), request.treatment().region(),
-                ruleset.version(), evaluatedAt, micros(started), write(masked), write(response),
-                codes(decision.reasons()), decision.firedRules()));
-        LOG.infof("decision %s CLAIM %s ruleset %s", response.decisionId(), decision.outcome(), ruleset.version());
+                response.outcome().name(), masked.insured().personId(), request.insured().region(), request.treatment().region(),
+                ruleset.version(), response.evaluatedAt(), micros(started), write(masked), write(response),
+                codes(response.reasons()), response.firedRules()));
+        LOG.infof("decision %s CLAIM %s ruleset %s", response.decisionId(), response.outcome(), ruleset.version());
         return response;
     }
 
+    /** Decides a filing request on the active ruleset and records it; returns once the record is committed. */
     public FilingResponse decideFiling(FilingRequest request) {
         Ruleset ruleset = registry.active();
-        Instant evaluatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         long started = System.nanoTime();
-
-        FilingDecision decision = filingDecider.decide(request, ruleset);
-        FilingResponse response = new FilingResponse(UUID.randomUUID().toString(), DecisionType.FILING, request.action(),
-                request.filing().type(), decision.outcome(), decision.validFrom(), decision.validUntil(),
-                views(decision.reasons()), decision.firedRules(), ruleset.version(), evaluatedAt);
-
+        FilingResponse response = answerFiling(request, ruleset);
         FilingRequest masked = request.insured() == null ? request
                 : request.withInsured(request.insured().withPersonId(PersonIds.mask(request.insured().personId())));
         recorder.record(new DecisionEntry(response.decisionId(), DecisionType.FILING.name(), null,
-                decision.outcome().name(), masked.insured() == null ? null : masked.insured().personId(),
+                response.outcome().name(), masked.insured() == null ? null : masked.insured().personId(),
                 request.insured() == null ? null : request.insured().region(),
                 request.treatment() == null ? null : request.treatment().region(),
-                ruleset.version(), evaluatedAt, micros(started), write(masked), write(response),
-                codes(decision.reasons()), decision.firedRules()));
-        LOG.infof("decision %s FILING %s ruleset %s", response.decisionId(), decision.outcome(), ruleset.version());
+                ruleset.version(), response.evaluatedAt(), micros(started), write(masked), write(response),
+                codes(response.reasons()), response.firedRules()));
+        LOG.infof("decision %s FILING %s ruleset %s", response.decisionId(), response.outcome(), ruleset.version());
         return response;
+    }
+
+    /** The answer to a claim on the given ruleset, recorded nowhere: for scenarios and replays. */
+    public ClaimResponse answerClaim(ClaimRequest request, Ruleset ruleset) {
+        Instant evaluatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ClaimDecision decision = claimDecider.decide(request, ruleset);
+        return new ClaimResponse(UUID.randomUUID().toString(), DecisionType.CLAIM, request.claimId(),
+                decision.outcome(), decision.area(), decision.amounts(), views(decision.reasons()), decision.firedRules(),
+                ruleset.version(), evaluatedAt);
+    }
+
+    /** The answer to a filing request on the given ruleset, recorded nowhere: for scenarios and replays. */
+    public FilingResponse answerFiling(FilingRequest request, Ruleset ruleset) {
+        Instant evaluatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        FilingDecision decision = filingDecider.decide(request, ruleset);
+        return new FilingResponse(UUID.randomUUID().toString(), DecisionType.FILING, request.action(),
+                request.filing().type(), decision.outcome(), decision.validFrom(), decision.validUntil(),
+                views(decision.reasons()), decision.firedRules(), ruleset.version(), evaluatedAt);
     }
 
     private static List<ReasonView> views(List<ReasonText> reasons) {
         return reasons.stream().map(ReasonView::of).toList();
     }
 
-    private static List<String> codes(List<ReasonText> reasons) {
-        return reasons.stream().map(ReasonText::code).toList();
+    private static List<String> codes(List<ReasonView> reasons) {
+        return reasons.stream().map(ReasonView::code).toList();
     }
 
     private static long micros(long startedNanos) {

@@ -34,7 +34,7 @@ final class DmnCompiler {
     }
 
     Compiled compile(RulesetSource source, List<RuleProblem> problems) {
-        List<RuleFile> dmnFiles = source.withExtension("dmn");
+        List<RuleFile> dmnFiles = source.in(RulesetSource.DMN, "dmn");
         List<RuleProblem> warnings = new ArrayList<>();
         DMNValidator validator = DMNValidatorFactory.newValidator();
         try {

@@ -28,7 +28,7 @@ final class DrlCompiler {
     }
 
     Compiled compile(RulesetSource source, List<RuleProblem> problems) {
-        List<RuleFile> drlFiles = source.withExtension("drl");
+        List<RuleFile> drlFiles = source.in(RulesetSource.DRL, "drl");
         Map<String, String> fileOfRule = mapRulesToFiles(drlFiles, problems);
         if (!problems.isEmpty()) {
             return null;

@@ -110,9 +110,9 @@ final class PolicyFiles {
     }
 
     private Optional<JsonNode> read(String name) {
-        Optional<RuleFile> file = source.files().stream().filter(f -> f.name().equals(name)).findFirst();
+        Optional<RuleFile> file = source.file(pathOf(name));
         if (file.isEmpty()) {
-            problems.add(new RuleProblem("rules-drl/" + name, 0, "file is missing"));
+            problems.add(new RuleProblem(pathOf(name), 0, "file is missing"));
             return Optional.empty();
         }
         try {
@@ -129,12 +129,12 @@ final class PolicyFiles {
         }
     }
 
-    private String pathOf(String name) {
-        return source.files().stream().filter(f -> f.name().equals(name)).map(RuleFile::path).findFirst().orElse(name);
+    private static String pathOf(String name) {
+        return RulesetSource.DRL + "/" + name;
     }
 
     private int lineOf(String name, String key) {
-        return source.files().stream().filter(f -> f.name().equals(name)).findFirst()
+        return source.file(pathOf(name))
                 .map(file -> RulesetCompiler.lineOf(file.content(), Pattern.compile("(?m)^" + Pattern.quote(key) + ":")))
                 .orElse(0);
     }

@@ -14,4 +14,8 @@ public interface RulesConfig {
 
     @WithDefault("rules-dmn")
     Path dmnDir();
+
+    /** The analysts' scenario tests, run before any ruleset goes live. */
+    @WithDefault("rules-tests")
+    Path testsDir();
 }

@@ -69,7 +69,7 @@ public class RulesetCompiler {
 
     private static void checkDrlReferences(RulesetSource source, Parameters parameters, ReasonCatalogue reasons,
                                            List<RuleProblem> problems) {
-        for (RuleFile file : source.withExtension("drl")) {
+        for (RuleFile file : source.in(RulesetSource.DRL, "drl")) {
             Matcher parameter = PARAMETER_USE.matcher(file.content());
             while (parameter.find()) {
                 if (!parameters.names().contains(parameter.group(1))) {

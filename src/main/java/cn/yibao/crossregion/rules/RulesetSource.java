@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -28,24 +30,47 @@ public final class RulesetSource {
         this.version = hash(this.files);
     }
 
-    /** Reads every regular file of the given folders; each is named {@code <folder name>/<file name>}. */
-    public static RulesetSource read(Path... folders) {
+    public static final String DRL = "rules-drl";
+    public static final String DMN = "rules-dmn";
+    public static final String TESTS = "rules-tests";
+
+    /**
+     * Reads every regular file of the three rule folders. Files are named by the folder's role,
+     * not its place on disk ({@code rules-drl/exclusions.drl}), so a version means the same
+     * wherever the folders are. The scenario folder may be absent.
+     */
+    public static RulesetSource read(Path drlFolder, Path dmnFolder, Path testsFolder) {
         List<RuleFile> files = new ArrayList<>();
-        for (Path folder : folders) {
-            if (!Files.isDirectory(folder)) {
-                throw new RulesetInvalidException(List.of(new RuleProblem(folder.toString(), 0,
-                        "rule folder not found (working directory " + Path.of("").toAbsolutePath() + ")")));
-            }
-            try (Stream<Path> paths = Files.list(folder)) {
-                for (Path path : paths.filter(Files::isRegularFile).sorted().toList()) {
-                    files.add(new RuleFile(folder.getFileName() + "/" + path.getFileName(),
-                            Files.readString(path, StandardCharsets.UTF_8)));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read rule folder " + folder, e);
-            }
+        files.addAll(readFolder(DRL, drlFolder));
+        files.addAll(readFolder(DMN, dmnFolder));
+        if (testsFolder != null && Files.isDirectory(testsFolder)) {
+            files.addAll(readFolder(TESTS, testsFolder));
         }
         return new RulesetSource(files);
+    }
+
+    /** These files with some replaced or added: a draft on top of a live version. */
+    public RulesetSource with(Map<String, String> changed) {
+        Map<String, RuleFile> merged = new TreeMap<>();
+        files.forEach(file -> merged.put(file.path(), file));
+        changed.forEach((path, content) -> merged.put(path, new RuleFile(path, content)));
+        return new RulesetSource(new ArrayList<>(merged.values()));
+    }
+
+    private static List<RuleFile> readFolder(String role, Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new RulesetInvalidException(List.of(new RuleProblem(folder.toString(), 0,
+                    "rule folder not found (working directory " + Path.of("").toAbsolutePath() + ")")));
+        }
+        List<RuleFile> files = new ArrayList<>();
+        try (Stream<Path> paths = Files.list(folder)) {
+            for (Path path : paths.filter(Files::isRegularFile).sorted().toList()) {
+                files.add(new RuleFile(role + "/" + path.getFileName(), Files.readString(path, StandardCharsets.UTF_8)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rule folder " + folder, e);
+        }
+        return files;
     }
 
     public List<RuleFile> files() {
@@ -60,8 +85,9 @@ public final class RulesetSource {
         return files.stream().filter(file -> file.path().equals(path)).findFirst();
     }
 
-    public List<RuleFile> withExtension(String extension) {
-        return files.stream().filter(file -> file.extension().equals(extension)).toList();
+    /** The files of one folder ({@link #DRL}, {@link #DMN}, {@link #TESTS}) with this extension. */
+    public List<RuleFile> in(String folder, String extension) {
+        return files.stream().filter(file -> file.path().startsWith(folder + "/") && file.extension().equals(extension)).toList();
     }
 
     private static String hash(List<RuleFile> files) {

@@ -145,13 +145,14 @@ class AuditTrailTest {
     void shouldKeepTheFilesOfEveryRulesetVersion() {
         String version = given().when().get("/api/v1/rulesets")
                 .then().statusCode(200)
-                .body("find { it.active }.files", hasItems("rules-drl/exclusions.drl", "rules-dmn/payout.dmn", "rules-drl/reasons.yaml"))
+                .body("find { it.active }.files", hasItems("rules-drl/exclusions.drl", "rules-dmn/payout.dmn", "rules-drl/reasons.yaml", "rules-tests/payout.yaml"))
                 .extract().path("find { it.active }.version");
 
         given().when().get("/api/v1/rulesets/" + version)
                 .then().statusCode(200)
-                .body("version", equalTo(version))
-                .body("active", equalTo(true))
+                .body("summary.version", equalTo(version))
+                .body("summary.status", equalTo("ACTIVE"))
+                .body("summary.activatedBy", equalTo("startup"))
                 .body("files.'rules-drl/exclusions.drl'", containsString("EXCL_ABROAD"));
         given().when().get("/api/v1/rulesets").then().body("version", everyItem(containsString("sha256:")));
         given().when().get("/api/v1/rulesets/sha256:0000").then().statusCode(404);

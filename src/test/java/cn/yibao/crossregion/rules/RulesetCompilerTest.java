@@ -36,17 +36,17 @@ class RulesetCompilerTest {
 
     @Test
     void shouldCompileTheShippedRules() {
-        Ruleset ruleset = new RulesetCompiler().compile(RulesetSource.read(drl, dmn));
+        Ruleset ruleset = new RulesetCompiler().compile(RulesetSource.read(drl, dmn, null));
         assertTrue(ruleset.version().matches("sha256:[0-9a-f]{64}"));
         assertEquals("rules-drl/exclusions.drl", ruleset.fileOfRule().get("exclusion: self-harm is not reimbursed"));
     }
 
     @Test
     void shouldGiveTheSameVersionForTheSameFilesAndAnotherForAnyChange() throws IOException {
-        String version = RulesetSource.read(drl, dmn).version();
-        assertEquals(version, RulesetSource.read(drl, dmn).version());
+        String version = RulesetSource.read(drl, dmn, null).version();
+        assertEquals(version, RulesetSource.read(drl, dmn, null).version());
         Files.writeString(drl.resolve("calendar.yaml"), "\n", java.nio.file.StandardOpenOption.APPEND);
-        assertNotEquals(version, RulesetSource.read(drl, dmn).version());
+        assertNotEquals(version, RulesetSource.read(drl, dmn, null).version());
     }
 
     @Test
@@ -112,7 +112,7 @@ class RulesetCompilerTest {
     }
 
     private RulesetInvalidException refused() {
-        return assertThrows(RulesetInvalidException.class, () -> new RulesetCompiler().compile(RulesetSource.read(drl, dmn)));
+        return assertThrows(RulesetInvalidException.class, () -> new RulesetCompiler().compile(RulesetSource.read(drl, dmn, null)));
     }
 
     private static void replace(Path file, String from, String to) throws IOException {

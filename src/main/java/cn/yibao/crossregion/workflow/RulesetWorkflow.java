@@ -1,0 +1,111 @@
+package cn.yibao.crossregion.workflow;
+
+import cn.yibao.crossregion.audit.RulesetArchive;
+import cn.yibao.crossregion.rules.RuleProblem;
+import cn.yibao.crossregion.rules.Ruleset;
+import cn.yibao.crossregion.rules.RulesConfig;
+import cn.yibao.crossregion.rules.RulesetCompiler;
+import cn.yibao.crossregion.rules.RulesetInvalidException;
+import cn.yibao.crossregion.rules.RulesetRegistry;
+import cn.yibao.crossregion.rules.RulesetSource;
+import cn.yibao.crossregion.scenarios.ScenarioReport;
+import cn.yibao.crossregion.scenarios.ScenarioRunner;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * How rules go live: a draft is compiled, validated and tested, and stored, never live;
+ * activation makes a stored version live if its scenarios pass; reload does both from the rule
+ * folders. Compilation runs on the caller's thread: decisions keep running on the live version
+ * and each finishes on the version it started with (see {@link RulesetRegistry}).
+ */
+@ApplicationScoped
+public class RulesetWorkflow {
+
+    private static final Logger LOG = Logger.getLogger(RulesetWorkflow.class);
+    private static final Pattern RULE_FILE_PATH = Pattern.compile("(rules-drl|rules-dmn|rules-tests)/[\\w.\\-]+\\.(drl|dmn|yaml)");
+
+    public record Draft(String version, String status, ScenarioReport tests, List<RuleProblem> warnings) {
+    }
+
+    public record Activation(String version, String previous) {
+    }
+
+    private final RulesetCompiler compiler;
+    private final ScenarioRunner scenarios;
+    private final RulesetRegistry registry;
+    private final RulesetArchive archive;
+    private final CompiledRulesets compiled;
+    private final RulesConfig config;
+
+    public RulesetWorkflow(RulesetCompiler compiler, ScenarioRunner scenarios, RulesetRegistry registry,
+                           RulesetArchive archive, CompiledRulesets compiled, RulesConfig config) {
+        this.compiler = compiler;
+        this.scenarios = scenarios;
+        this.registry = registry;
+        this.archive = archive;
+        this.compiled = compiled;
+        this.config = config;
+    }
+
+    /** Compiles, validates and tests the live files with these replaced or added, and stores the result as a draft. */
+    public Draft draft(Map<String, String> files, String by) {
+        List<RuleProblem> badPaths = new ArrayList<>();
+        files.forEach((path, content) -> {
+            if (!RULE_FILE_PATH.matcher(path).matches()) {
+                badPaths.add(new RuleProblem(path, 0, "not a rule file: expected rules-drl/*.drl|yaml, rules-dmn/*.dmn or rules-tests/*.yaml"));
+            } else if (content == null) {
+                badPaths.add(new RuleProblem(path, 0, "no content"));
+            }
+        });
+        if (!badPaths.isEmpty()) {
+            throw new RulesetInvalidException(badPaths);
+        }
+        RulesetSource source = registry.active().source().with(files);
+        Ruleset ruleset = compiler.compile(source);
+        ScenarioReport tests = scenarios.run(ruleset);
+        archive.store(source, RulesetArchive.FROM_DRAFT, by, tests);
+        compiled.remember(ruleset);
+        String status = ruleset.version().equals(registry.active().version()) ? "ACTIVE" : "DRAFT";
+        return new Draft(ruleset.version(), status, tests, ruleset.warnings());
+    }
+
+    /** Makes a stored version live, if its scenarios pass. Activating an earlier version is the rollback. */
+    public synchronized Activation activate(String version, String by) {
+        Ruleset ruleset = compiled.get(version);
+        ScenarioReport tests = scenarios.run(ruleset);
+        if (!tests.allPassed()) {
+            throw new RulesetRejectedException(version, tests);
+        }
+        return goLive(ruleset, by);
+    }
+
+    /** Reads the rule folders and makes them live if they compile, validate and pass; otherwise nothing changes. */
+    public synchronized Activation reload(String by) {
+        RulesetSource source = RulesetSource.read(config.drlDir(), config.dmnDir(), config.testsDir());
+        Ruleset ruleset = compiler.compile(source);
+        ScenarioReport tests = scenarios.run(ruleset);
+        if (!tests.allPassed()) {
+            throw new RulesetInvalidException(tests.failures().stream()
+                    .map(failure -> new RuleProblem(failure.file(), failure.line(),
+                            "scenario \"" + failure.name() + "\" fails: " + String.join("; ", failure.mismatches())))
+                    .toList());
+        }
+        archive.store(source, RulesetArchive.FROM_DISK, by, tests);
+        compiled.remember(ruleset);
+        return goLive(ruleset, by);
+    }
+
+    private Activation goLive(Ruleset ruleset, String by) {
+        String previous = registry.current().map(Ruleset::version).orElse(null);
+        registry.activate(ruleset);
+        archive.recordActivation(ruleset.version(), previous, by);
+        LOG.infof("ruleset %s is live (was %s), by %s", ruleset.version(), previous, by);
+        return new Activation(ruleset.version(), previous);
+    }
+}
