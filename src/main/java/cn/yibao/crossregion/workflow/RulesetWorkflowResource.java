@@ -17,7 +17,6 @@ import java.util.Map;
 
 /** The analysts' workflow: draft, activate (and roll back), reload from the rule folders. */
 @Path("/api/v1/rulesets")
-@Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "rulesets")
 public class RulesetWorkflowResource {
@@ -34,6 +33,7 @@ public class RulesetWorkflowResource {
 
     @POST
     @Path("/drafts")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Compile, validate and test rule files on top of the live ones; store them as a draft, never live")
     public Response draft(@NotNull(message = "BODY_REQUIRED") @Valid DraftRequest request) {
         RulesetWorkflow.Draft draft = workflow.draft(request.files(), Actor.current());

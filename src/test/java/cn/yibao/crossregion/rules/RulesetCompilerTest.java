@@ -91,6 +91,15 @@ class RulesetCompilerTest {
     }
 
     @Test
+    void shouldRefuseOverlappingRowsUnderHitPolicyUnique() throws IOException {
+        replace(dmn.resolve("payout.dmn"), "id=\"Ratio_reduction_table\" hitPolicy=\"FIRST\"", "id=\"Ratio_reduction_table\" hitPolicy=\"UNIQUE\"");
+        RuleProblem problem = refused().problems().get(0);
+        assertEquals("rules-dmn/payout.dmn", problem.file(), problem.toString());
+        assertTrue(problem.line() > 0, problem.toString());
+        assertTrue(problem.message().contains("Overlapping rules"), problem.toString());
+    }
+
+    @Test
     void shouldRefuseDmnThatIsNotWellFormedXml() throws IOException {
         replace(dmn.resolve("regions.dmn"), "</decisionTable>", "</decisionTabl>");
         RuleProblem problem = refused().problems().get(0);
