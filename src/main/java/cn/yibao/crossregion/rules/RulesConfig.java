@@ -18,4 +18,8 @@ public interface RulesConfig {
     /** The analysts' scenario tests, run before any ruleset goes live. */
     @WithDefault("rules-tests")
     Path testsDir();
+
+    /** Reload whenever a file in the rule folders changes (on in dev mode). */
+    @WithDefault("false")
+    boolean watch();
 }

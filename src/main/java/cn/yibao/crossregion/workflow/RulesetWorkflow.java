@@ -103,6 +103,9 @@ public class RulesetWorkflow {
 
     private Activation goLive(Ruleset ruleset, String by) {
         String previous = registry.current().map(Ruleset::version).orElse(null);
+        if (ruleset.version().equals(previous)) {
+            return new Activation(previous, previous);
+        }
         registry.activate(ruleset);
         archive.recordActivation(ruleset.version(), previous, by);
         LOG.infof("ruleset %s is live (was %s), by %s", ruleset.version(), previous, by);

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RulesetWorkflowTest {
 
     /** A retired employee, level-1 inpatient: (310.50 - 300) x 0.93 = 9.765 → 9.77 on the shipped rules. */
-    private static final String RETIREE_CLAIM = Requests.WORKED_EXAMPLE
+    static final String RETIREE_CLAIM = Requests.WORKED_EXAMPLE
             .replace("\"EMPLOYED\"", "\"RETIRED\"").replace("\"level\": 3", "\"level\": 1")
             .replace("\"total\": 23000.00, \"selfPay\": 3000.00", "\"total\": 310.50, \"selfPay\": 0");
 
