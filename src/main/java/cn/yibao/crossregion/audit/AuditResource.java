@@ -3,11 +3,11 @@ package cn.yibao.crossregion.audit;
 import cn.yibao.crossregion.api.validation.ErrorResponse;
 import cn.yibao.crossregion.api.validation.FieldError;
 import cn.yibao.crossregion.api.validation.FieldProblem;
-import cn.yibao.crossregion.decision.DecisionType;
-import cn.yibao.crossregion.decision.Outcome;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -23,9 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -39,10 +37,15 @@ public class AuditResource {
 
     private final ObjectMapper json;
     private final ZoneId zone;
+    private final PersonIdHasher personIds;
+    private final Explainer explainer;
 
-    public AuditResource(ObjectMapper json, @ConfigProperty(name = "audit.time-zone", defaultValue = "Asia/Shanghai") ZoneId zone) {
+    public AuditResource(ObjectMapper json, @ConfigProperty(name = "audit.time-zone", defaultValue = "Asia/Shanghai") ZoneId zone,
+                         PersonIdHasher personIds, Explainer explainer) {
         this.json = json;
+        this.explainer = explainer;
         this.zone = zone;
+        this.personIds = personIds;
     }
 
     public record RecordedDecision(String decisionId, String type, String claimId, String outcome, String personId,
@@ -72,23 +75,25 @@ public class AuditResource {
     }
 
     @GET
-    @Operation(summary = "Recorded decisions, newest first, filtered and paged. from/to are instants or days in audit.time-zone (a day includes all of it)")
-    public Response list(@QueryParam("type") String type, @QueryParam("outcome") String outcome,
-                         @QueryParam("reasonCode") String reasonCode, @QueryParam("rule") String rule,
-                         @QueryParam("claimId") String claimId, @QueryParam("from") String from, @QueryParam("to") String to,
+    @Path("/{decisionId}/explanation")
+    @Transactional
+    @Operation(summary = "The decision in words (zh, en): reasons with sources, rules in firing order, matched table rows, the payout step by step")
+    public Explanation explanation(@PathParam("decisionId") String decisionId) {
+        return explainer.explain(decisionId);
+    }
+
+    @GET
+    @Operation(summary = "Recorded decisions, newest first, filtered and paged, with the total")
+    public Response list(@BeanParam DecisionFilter filter,
                          @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("20") String size) {
         List<FieldError> errors = new ArrayList<>();
-        String typeName = oneOf("type", type, DecisionType.values(), errors);
-        String outcomeName = oneOf("outcome", outcome, Outcome.values(), errors);
-        Instant fromInstant = instant("from", from, false, errors);
-        Instant toInstant = instant("to", to, true, errors);
+        DecisionQuery query = filter.toQuery(zone, personIds, errors);
         int pageIndex = number("page", page, 0, Integer.MAX_VALUE, errors);
         int pageSize = number("size", size, 1, MAX_PAGE_SIZE, errors);
         if (!errors.isEmpty()) {
             return Response.status(Response.Status.BAD_REQUEST).entity(ErrorResponse.badRequest(errors)).build();
         }
-        DecisionQuery.Result result = new DecisionQuery(typeName, outcomeName, blankToNull(reasonCode), blankToNull(rule),
-                blankToNull(claimId), fromInstant, toInstant, pageIndex, pageSize).run();
+        DecisionQuery.Result result = query.page(pageIndex, pageSize);
         List<DecisionSummary> items = result.items().stream().map(record -> new DecisionSummary(record.id, record.decisionType,
                 record.claimId, record.outcome, record.personIdMasked, Set.copyOf(record.reasonCodes), record.rulesetVersion,
                 record.evaluatedAt)).toList();
@@ -103,31 +108,8 @@ public class AuditResource {
         }
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
 
-    private static String oneOf(String field, String value, Enum<?>[] allowed, List<FieldError> errors) {
-        if (blankToNull(value) == null) {
-            return null;
-        }
-        if (Arrays.stream(allowed).noneMatch(candidate -> candidate.name().equals(value))) {
-            errors.add(FieldProblem.ONE_OF.at(field, String.join(", ", Arrays.stream(allowed).map(Enum::name).toList())));
-        }
-        return value;
-    }
 
-    private Instant instant(String field, String value, boolean endOfDay, List<FieldError> errors) {
-        if (blankToNull(value) == null) {
-            return null;
-        }
-        try {
-            return endOfDay ? TimeBounds.to(value, zone) : TimeBounds.from(value, zone);
-        } catch (DateTimeParseException e) {
-            errors.add(FieldProblem.DATE.at(field));
-            return null;
-        }
-    }
 
     private static int number(String field, String value, int min, int max, List<FieldError> errors) {
         try {

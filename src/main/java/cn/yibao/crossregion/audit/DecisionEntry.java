@@ -13,6 +13,7 @@ public record DecisionEntry(
         String claimId,
         String outcome,
         String personIdMasked,
+        String personIdHash,
         String insuredRegion,
         String treatmentRegion,
         String rulesetVersion,

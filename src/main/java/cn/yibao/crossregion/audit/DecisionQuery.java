@@ -1,5 +1,6 @@
 package cn.yibao.crossregion.audit;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -7,47 +8,105 @@ import io.quarkus.panache.common.Sort;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
-/** The filters of GET /api/v1/decisions, as one JPQL query over the audit trail, newest first. */
+/**
+ * The filters of GET /api/v1/decisions and its export, as one JPQL query over the audit trail,
+ * newest first. Every filter is backed by an index (V1, V3 migrations).
+ */
 public record DecisionQuery(String type, String outcome, String reasonCode, String rule, String claimId,
-                            Instant from, Instant to, int page, int size) {
+                            String personIdHash, String insuredRegion, String treatmentRegion, String rulesetVersion,
+                            Instant from, Instant to) {
 
     public record Result(List<DecisionRecord> items, long total) {
     }
 
-    public Result run() {
-        List<String> where = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        if (type != null) {
-            where.add("d.decisionType = :type");
-            parameters.and("type", type);
+    private static final Sort NEWEST_FIRST = Sort.descending("evaluatedAt").and("id", Sort.Direction.Descending);
+
+    public Result page(int page, int size) {
+        Where where = where();
+        var found = DecisionRecord.<DecisionRecord>find(where.jpql(), NEWEST_FIRST, where.parameters());
+        return new Result(found.page(Page.of(page, size)).list(), found.count());
+    }
+
+    /**
+     * Hands every matching record to {@code batch}, newest first, a batch at a time, each batch
+     * read in its own transaction: an export of any size never sits whole in memory.
+     */
+    public void forEachBatch(int batchSize, Consumer<List<DecisionRecord>> batch) {
+        Instant lastAt = null;
+        String lastId = null;
+        while (true) {
+            Where where = where();
+            if (lastAt != null) {
+                where.add("(d.evaluatedAt < :lastAt or (d.evaluatedAt = :lastAt and d.id < :lastId))");
+                where.parameters().and("lastAt", lastAt).and("lastId", lastId);
+            }
+            List<DecisionRecord> records = QuarkusTransaction.requiringNew().call(() -> {
+                List<DecisionRecord> found = DecisionRecord.<DecisionRecord>find(where.jpql(), NEWEST_FIRST, where.parameters())
+                        .page(Page.ofSize(batchSize)).list();
+                found.forEach(record -> {
+                    record.reasonCodes.size();
+                    record.firedRules.size();
+                });
+                return found;
+            });
+            if (records.isEmpty()) {
+                return;
+            }
+            batch.accept(records);
+            DecisionRecord last = records.get(records.size() - 1);
+            lastAt = last.evaluatedAt;
+            lastId = last.id;
+            if (records.size() < batchSize) {
+                return;
+            }
         }
-        if (outcome != null) {
-            where.add("d.outcome = :outcome");
-            parameters.and("outcome", outcome);
+    }
+
+    private record Where(List<String> conditions, Parameters parameters) {
+
+        void add(String condition) {
+            conditions.add(condition);
         }
+
+        String jpql() {
+            return "from DecisionRecord d" + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions));
+        }
+    }
+
+    private Where where() {
+        Where where = new Where(new ArrayList<>(), new Parameters());
+        equal(where, "d.decisionType", "type", type);
+        equal(where, "d.outcome", "outcome", outcome);
+        equal(where, "d.claimId", "claimId", claimId);
+        equal(where, "d.personIdHash", "personIdHash", personIdHash);
+        equal(where, "d.insuredRegion", "insuredRegion", insuredRegion);
+        equal(where, "d.treatmentRegion", "treatmentRegion", treatmentRegion);
+        equal(where, "d.rulesetVersion", "rulesetVersion", rulesetVersion);
         if (reasonCode != null) {
             where.add(":reasonCode member of d.reasonCodes");
-            parameters.and("reasonCode", reasonCode);
+            where.parameters().and("reasonCode", reasonCode);
         }
         if (rule != null) {
             where.add("exists (select 1 from DecisionRecord x join x.firedRules r where x = d and r.ruleKey = :rule)");
-            parameters.and("rule", rule);
-        }
-        if (claimId != null) {
-            where.add("d.claimId = :claimId");
-            parameters.and("claimId", claimId);
+            where.parameters().and("rule", rule);
         }
         if (from != null) {
             where.add("d.evaluatedAt >= :from");
-            parameters.and("from", from);
+            where.parameters().and("from", from);
         }
         if (to != null) {
             where.add("d.evaluatedAt < :to");
-            parameters.and("to", to);
+            where.parameters().and("to", to);
         }
-        String query = "from DecisionRecord d" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
-        var found = DecisionRecord.find(query, Sort.descending("evaluatedAt").and("id", Sort.Direction.Descending), parameters);
-        return new Result(found.page(Page.of(page, size)).list(), found.count());
+        return where;
+    }
+
+    private static void equal(Where where, String path, String name, String value) {
+        if (value != null) {
+            where.add(path + " = :" + name);
+            where.parameters().and(name, value);
+        }
     }
 }

@@ -40,6 +40,10 @@ public class DecisionRecord extends PanacheEntityBase {
     @Column(name = "person_id_masked")
     public String personIdMasked;
 
+    /** HMAC of the raw person id under the configured key: searchable, not reversible. */
+    @Column(name = "person_id_hash")
+    public String personIdHash;
+
     @Column(name = "insured_region")
     public String insuredRegion;
 
@@ -60,6 +64,19 @@ public class DecisionRecord extends PanacheEntityBase {
 
     @Column(name = "response_json", nullable = false)
     public String responseJson;
+
+    /** The hash chain this record is a link of, its place in it, and the hashes that bind it (see AuditChain). */
+    @Column(name = "chain_id")
+    public String chainId;
+
+    @Column(name = "chain_seq")
+    public Long chainSeq;
+
+    @Column(name = "previous_hash")
+    public String previousHash;
+
+    @Column(name = "record_hash")
+    public String recordHash;
 
     @ElementCollection
     @CollectionTable(name = "decision_reason", joinColumns = @JoinColumn(name = "decision_id"))

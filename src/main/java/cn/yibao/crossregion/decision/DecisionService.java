@@ -7,6 +7,7 @@ import cn.yibao.crossregion.api.FilingResponse;
 import cn.yibao.crossregion.api.ReasonView;
 import cn.yibao.crossregion.audit.DecisionEntry;
 import cn.yibao.crossregion.audit.DecisionRecorder;
+import cn.yibao.crossregion.audit.PersonIdHasher;
 import cn.yibao.crossregion.audit.PersonIds;
 import cn.yibao.crossregion.policy.ReasonText;
 import cn.yibao.crossregion.rules.Ruleset;
@@ -35,9 +36,11 @@ public class DecisionService {
     private final FilingDecider filingDecider;
     private final DecisionRecorder recorder;
     private final ObjectMapper json;
+    private final PersonIdHasher personIds;
 
     public DecisionService(RulesetRegistry registry, ClaimDecider claimDecider, FilingDecider filingDecider,
-                           DecisionRecorder recorder, ObjectMapper json) {
+                           DecisionRecorder recorder, ObjectMapper json, PersonIdHasher personIds) {
+        this.personIds = personIds;
         this.registry = registry;
         this.claimDecider = claimDecider;
         this.filingDecider = filingDecider;
@@ -52,7 +55,8 @@ public class DecisionService {
         ClaimResponse response = answerClaim(request, ruleset);
         ClaimRequest masked = request.withInsured(request.insured().withPersonId(PersonIds.mask(request.insured().personId())));
         recorder.record(new DecisionEntry(response.decisionId(), DecisionType.CLAIM.name(), request.claimId(),
-                response.outcome().name(), masked.insured().personId(), request.insured().region(), request.treatment().region(),
+                response.outcome().name(), masked.insured().personId(), personIds.hash(request.insured().personId()),
+                request.insured().region(), request.treatment().region(),
                 ruleset.version(), response.evaluatedAt(), micros(started), write(masked), write(response),
                 codes(response.reasons()), response.firedRules()));
         LOG.infof("decision %s CLAIM %s ruleset %s", response.decisionId(), response.outcome(), ruleset.version());
@@ -68,6 +72,7 @@ public class DecisionService {
                 : request.withInsured(request.insured().withPersonId(PersonIds.mask(request.insured().personId())));
         recorder.record(new DecisionEntry(response.decisionId(), DecisionType.FILING.name(), null,
                 response.outcome().name(), masked.insured() == null ? null : masked.insured().personId(),
+                request.insured() == null ? null : personIds.hash(request.insured().personId()),
                 request.insured() == null ? null : request.insured().region(),
                 request.treatment() == null ? null : request.treatment().region(),
                 ruleset.version(), response.evaluatedAt(), micros(started), write(masked), write(response),

@@ -28,7 +28,8 @@ final class PayoutCalculator {
         BigDecimal capLeft = Money.atLeastZero(terms.annualCap().subtract(priorPaidThisYear));
         BigDecimal payable = Money.round(base.multiply(ratio).min(capLeft));
         return new Amounts(shown(total), shown(selfPay), shown(covered), shown(terms.deductible()), shown(terms.baseRatio()),
-                whole(terms.reductionPoints()), shown(ratio), shown(terms.annualCap()), payable);
+                whole(terms.reductionPoints()), shown(ratio), shown(terms.annualCap()), payable,
+                shown(priorPaidThisYear), stayDays, terms.coveredDays());
     }
 
     /** An exact number shown with at least two decimals (20000 as 20000.00, 0.8 as 0.80, 19672.131147541 as is). */

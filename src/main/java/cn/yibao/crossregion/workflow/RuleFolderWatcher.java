@@ -35,6 +35,7 @@ public class RuleFolderWatcher {
     private final RulesConfig config;
     private final RulesetWorkflow workflow;
     private WatchService watcher;
+    private volatile boolean stopped;
 
     public RuleFolderWatcher(RulesConfig config, RulesetWorkflow workflow) {
         this.config = config;
@@ -58,6 +59,7 @@ public class RuleFolderWatcher {
     }
 
     void stop(@Observes ShutdownEvent event) throws IOException {
+        stopped = true;
         if (watcher != null) {
             watcher.close();
         }
@@ -74,6 +76,9 @@ public class RuleFolderWatcher {
                     more.pollEvents();
                     more.reset();
                     more = watcher.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS);
+                }
+                if (stopped) {
+                    return;
                 }
                 reload();
             }

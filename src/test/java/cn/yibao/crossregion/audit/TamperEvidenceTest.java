@@ -1,0 +1,139 @@
+package cn.yibao.crossregion.audit;
+
+import cn.yibao.crossregion.api.Requests;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+
+/**
+ * Changes stored records behind the service's back, with plain SQL, and expects
+ * GET /api/v1/audit/verify to name the record. Each change is undone afterwards.
+ */
+@QuarkusTest
+@TestProfile(IsolatedAuditDatabase.class)
+class TamperEvidenceTest {
+
+    @Inject
+    EntityManager entityManager;
+
+    private final List<String> decisions = new ArrayList<>();
+
+    @BeforeEach
+    void recordSomeDecisions() {
+        for (int i = 0; i < 4; i++) {
+            decisions.add(given().contentType("application/json").body(Requests.WORKED_EXAMPLE)
+                    .post("/api/v1/decisions/claim").then().statusCode(200).extract().path("decisionId"));
+        }
+        given().get("/api/v1/audit/verify").then().statusCode(200)
+                .body("ok", equalTo(true)).body("checked", greaterThanOrEqualTo(4));
+    }
+
+    @Test
+    void shouldNameARecordWhoseOutcomeWasChanged() {
+        String target = decisions.get(1);
+        sql("update decision_record set outcome = 'REJECTED' where id = ?1", target);
+        expectBroken(target, "changed");
+        sql("update decision_record set outcome = 'APPROVED' where id = ?1", target);
+        expectIntact();
+    }
+
+    @Test
+    void shouldNameARecordWhoseAmountWasChanged() {
+        String target = decisions.get(2);
+        sql("update decision_record set response_json = replace(response_json, '\"payable\":15200.00', '\"payable\":25200.00') where id = ?1", target);
+        expectBroken(target, "changed");
+        sql("update decision_record set response_json = replace(response_json, '\"payable\":25200.00', '\"payable\":15200.00') where id = ?1", target);
+        expectIntact();
+    }
+
+    @Test
+    void shouldNameARecordWhoseFiredRuleWasChanged() {
+        String target = decisions.get(0);
+        sql("update decision_rule set rule_key = 'payout/Base policy/1' where decision_id = ?1 and rule_key = 'payout/Base policy/5'", target);
+        expectBroken(target, "changed");
+        sql("update decision_rule set rule_key = 'payout/Base policy/5' where decision_id = ?1 and rule_key = 'payout/Base policy/1'", target);
+        expectIntact();
+    }
+
+    @Test
+    void shouldNoticeADeletedRecord() {
+        String target = decisions.get(1);
+        String next = decisions.get(2);
+        copyAside(target);
+        deleteRecord(target);
+        expectBroken(next, "missing");
+        restore(target);
+        expectIntact();
+    }
+
+    @Test
+    void shouldNoticeThatTheNewestRecordWasDeleted() {
+        String newest = decisions.get(3);
+        copyAside(newest);
+        deleteRecord(newest);
+        given().get("/api/v1/audit/verify").then().statusCode(200)
+                .body("ok", equalTo(false))
+                .body("firstBroken.decisionId", equalTo(newest))
+                .body("firstBroken.reason", containsString("newest records were deleted"));
+        restore(newest);
+        expectIntact();
+    }
+
+    private void expectBroken(String decisionId, String why) {
+        given().get("/api/v1/audit/verify").then().statusCode(200)
+                .body("ok", equalTo(false))
+                .body("firstBroken.decisionId", equalTo(decisionId))
+                .body("firstBroken.reason", containsString(why));
+    }
+
+    private static void expectIntact() {
+        given().get("/api/v1/audit/verify").then().statusCode(200).body("ok", equalTo(true));
+    }
+
+    private void sql(String statement, Object parameter) {
+        QuarkusTransaction.requiringNew().run(() ->
+                entityManager.createNativeQuery(statement).setParameter(1, parameter).executeUpdate());
+    }
+
+    private void copyAside(String id) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("create table if not exists aside_record as select * from decision_record where 1 = 0").executeUpdate();
+            entityManager.createNativeQuery("create table if not exists aside_reason as select * from decision_reason where 1 = 0").executeUpdate();
+            entityManager.createNativeQuery("create table if not exists aside_rule as select * from decision_rule where 1 = 0").executeUpdate();
+            entityManager.createNativeQuery("insert into aside_record select * from decision_record where id = ?1").setParameter(1, id).executeUpdate();
+            entityManager.createNativeQuery("insert into aside_reason select * from decision_reason where decision_id = ?1").setParameter(1, id).executeUpdate();
+            entityManager.createNativeQuery("insert into aside_rule select * from decision_rule where decision_id = ?1").setParameter(1, id).executeUpdate();
+        });
+    }
+
+    private void deleteRecord(String id) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("delete from decision_reason where decision_id = ?1").setParameter(1, id).executeUpdate();
+            entityManager.createNativeQuery("delete from decision_rule where decision_id = ?1").setParameter(1, id).executeUpdate();
+            entityManager.createNativeQuery("delete from decision_record where id = ?1").setParameter(1, id).executeUpdate();
+        });
+    }
+
+    private void restore(String id) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("insert into decision_record select * from aside_record where id = ?1").setParameter(1, id).executeUpdate();
+            entityManager.createNativeQuery("insert into decision_reason select * from aside_reason where decision_id = ?1").setParameter(1, id).executeUpdate();
+            entityManager.createNativeQuery("insert into decision_rule select * from aside_rule where decision_id = ?1").setParameter(1, id).executeUpdate();
+            entityManager.createNativeQuery("delete from aside_rule").executeUpdate();
+            entityManager.createNativeQuery("delete from aside_reason").executeUpdate();
+            entityManager.createNativeQuery("delete from aside_record").executeUpdate();
+        });
+    }
+}
