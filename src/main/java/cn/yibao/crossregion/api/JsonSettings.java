@@ -3,12 +3,23 @@ package cn.yibao.crossregion.api;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 /** Money is written as plain decimals (15200.00, never 1.52E+4); a hospital level of 2.5 is an error, not 2. */
 @Singleton
 public class JsonSettings implements ObjectMapperCustomizer {
+
+    /**
+     * A reader of stored JSON that keeps amounts exactly as written: 15200.00 stays 15200.00,
+     * not the double 15200.0 nor 1.52E+4.
+     */
+    public static ObjectMapper exact(ObjectMapper mapper) {
+        ObjectMapper exact = mapper.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        exact.setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+        return exact;
+    }
 
     @Override
     public void customize(ObjectMapper mapper) {

@@ -2,8 +2,8 @@ package cn.yibao.crossregion.audit;
 
 import cn.yibao.crossregion.rules.Ruleset;
 import cn.yibao.crossregion.workflow.CompiledRulesets;
+import cn.yibao.crossregion.api.JsonSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +32,7 @@ public class Explainer {
 
     public Explainer(CompiledRulesets rulesets, ObjectMapper json) {
         this.rulesets = rulesets;
-        this.json = json.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        this.json = JsonSettings.exact(json);
     }
 
     public Explanation explain(String decisionId) {

@@ -3,6 +3,7 @@ package cn.yibao.crossregion.audit;
 import cn.yibao.crossregion.api.validation.ErrorResponse;
 import cn.yibao.crossregion.api.validation.FieldError;
 import cn.yibao.crossregion.api.validation.FieldProblem;
+import cn.yibao.crossregion.api.JsonSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,7 +45,7 @@ public class ExportResource {
 
     public ExportResource(ObjectMapper json, @ConfigProperty(name = "audit.time-zone", defaultValue = "Asia/Shanghai") ZoneId zone,
                           PersonIdHasher personIds) {
-        this.json = json;
+        this.json = JsonSettings.exact(json);
         this.zone = zone;
         this.personIds = personIds;
     }

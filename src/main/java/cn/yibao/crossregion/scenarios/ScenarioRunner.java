@@ -6,8 +6,8 @@ import cn.yibao.crossregion.decision.DecisionService;
 import cn.yibao.crossregion.rules.RuleProblem;
 import cn.yibao.crossregion.rules.Ruleset;
 import cn.yibao.crossregion.rules.RulesetInvalidException;
+import cn.yibao.crossregion.api.JsonSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
@@ -32,7 +32,7 @@ public class ScenarioRunner {
     public ScenarioRunner(DecisionService decisions, ObjectMapper json, Validator validator) {
         this.decisions = decisions;
         this.json = json;
-        this.exact = json.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        this.exact = JsonSettings.exact(json);
         this.validator = validator;
     }
 

@@ -6,8 +6,8 @@ import cn.yibao.crossregion.audit.DecisionRecord;
 import cn.yibao.crossregion.decision.DecisionService;
 import cn.yibao.crossregion.decision.DecisionType;
 import cn.yibao.crossregion.rules.Ruleset;
+import cn.yibao.crossregion.api.JsonSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Page;
@@ -59,7 +59,7 @@ public class ReplayService {
         this.rulesets = rulesets;
         this.decisions = decisions;
         this.json = json;
-        this.exact = json.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        this.exact = JsonSettings.exact(json);
     }
 
     @Transactional
