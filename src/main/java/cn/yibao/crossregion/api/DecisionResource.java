@@ -1,6 +1,8 @@
 package cn.yibao.crossregion.api;
 
 import cn.yibao.crossregion.decision.DecisionService;
+import cn.yibao.crossregion.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "decisions", description = "Decide claims (报销/结算) and filings (备案)")
+@RolesAllowed(Role.CALLER)
 public class DecisionResource {
 
     private final DecisionService decisions;

@@ -3,6 +3,8 @@ package cn.yibao.crossregion.audit;
 import cn.yibao.crossregion.api.validation.ErrorResponse;
 import cn.yibao.crossregion.api.validation.FieldError;
 import cn.yibao.crossregion.api.validation.FieldProblem;
+import cn.yibao.crossregion.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,6 +33,7 @@ import java.util.Set;
 @Path("/api/v1/decisions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "audit", description = "Recorded decisions")
+@RolesAllowed(Role.AUDITOR)
 public class AuditResource {
 
     private static final int MAX_PAGE_SIZE = 200;

@@ -1,5 +1,7 @@
 package cn.yibao.crossregion.audit;
 
+import cn.yibao.crossregion.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/audit/verify")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "audit")
+@RolesAllowed(Role.AUDITOR)
 public class AuditVerifyResource {
 
     private final AuditVerifier verifier;

@@ -4,6 +4,8 @@ import cn.yibao.crossregion.api.validation.ErrorResponse;
 import cn.yibao.crossregion.api.validation.FieldError;
 import cn.yibao.crossregion.api.validation.FieldProblem;
 import cn.yibao.crossregion.api.JsonSettings;
+import cn.yibao.crossregion.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +35,7 @@ import java.util.stream.Collectors;
 /** Recorded decisions as CSV or JSON lines, streamed a batch at a time, never loaded whole. */
 @Path("/api/v1/decisions/export")
 @Tag(name = "audit")
+@RolesAllowed(Role.AUDITOR)
 public class ExportResource {
 
     private static final int BATCH = 500;

@@ -2,7 +2,9 @@ package cn.yibao.crossregion.audit;
 
 import cn.yibao.crossregion.rules.Ruleset;
 import cn.yibao.crossregion.rules.RulesetRegistry;
+import cn.yibao.crossregion.security.Role;
 import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -23,6 +25,7 @@ import java.util.TreeMap;
 @Path("/api/v1/rulesets")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "rulesets", description = "Ruleset versions and their rule files")
+@RolesAllowed({Role.ANALYST, Role.AUDITOR})
 public class RulesetResource {
 
     private final RulesetRegistry registry;

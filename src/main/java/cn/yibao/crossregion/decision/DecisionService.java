@@ -9,6 +9,7 @@ import cn.yibao.crossregion.audit.DecisionEntry;
 import cn.yibao.crossregion.audit.DecisionRecorder;
 import cn.yibao.crossregion.audit.PersonIdHasher;
 import cn.yibao.crossregion.audit.PersonIds;
+import cn.yibao.crossregion.ops.DecisionMetrics;
 import cn.yibao.crossregion.policy.ReasonText;
 import cn.yibao.crossregion.rules.Ruleset;
 import cn.yibao.crossregion.rules.RulesetRegistry;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -37,10 +39,12 @@ public class DecisionService {
     private final DecisionRecorder recorder;
     private final ObjectMapper json;
     private final PersonIdHasher personIds;
+    private final DecisionMetrics metrics;
 
     public DecisionService(RulesetRegistry registry, ClaimDecider claimDecider, FilingDecider filingDecider,
-                           DecisionRecorder recorder, ObjectMapper json, PersonIdHasher personIds) {
+                           DecisionRecorder recorder, ObjectMapper json, PersonIdHasher personIds, DecisionMetrics metrics) {
         this.personIds = personIds;
+        this.metrics = metrics;
         this.registry = registry;
         this.claimDecider = claimDecider;
         this.filingDecider = filingDecider;
@@ -59,7 +63,7 @@ public class DecisionService {
                 request.insured().region(), request.treatment().region(),
                 ruleset.version(), response.evaluatedAt(), micros(started), write(masked), write(response),
                 codes(response.reasons()), response.firedRules()));
-        LOG.infof("decision %s CLAIM %s ruleset %s", response.decisionId(), response.outcome(), ruleset.version());
+        recorded("CLAIM", response.decisionId(), response.outcome(), response.reasons(), ruleset, started);
         return response;
     }
 
@@ -77,7 +81,7 @@ public class DecisionService {
                 request.treatment() == null ? null : request.treatment().region(),
                 ruleset.version(), response.evaluatedAt(), micros(started), write(masked), write(response),
                 codes(response.reasons()), response.firedRules()));
-        LOG.infof("decision %s FILING %s ruleset %s", response.decisionId(), response.outcome(), ruleset.version());
+        recorded("FILING", response.decisionId(), response.outcome(), response.reasons(), ruleset, started);
         return response;
     }
 
@@ -97,6 +101,14 @@ public class DecisionService {
         return new FilingResponse(UUID.randomUUID().toString(), DecisionType.FILING, request.action(),
                 request.filing().type(), decision.outcome(), decision.validFrom(), decision.validUntil(),
                 views(decision.reasons()), decision.firedRules(), ruleset.version(), evaluatedAt);
+    }
+
+    /** One structured log line per decision (never a person id), and the metrics. */
+    private void recorded(String type, String decisionId, Outcome outcome, List<ReasonView> reasons, Ruleset ruleset, long started) {
+        long micros = micros(started);
+        LOG.infof("decision id=%s type=%s outcome=%s reasons=%s ruleset=%s micros=%d",
+                decisionId, type, outcome, String.join(",", codes(reasons)), ruleset.version(), micros);
+        metrics.decided(type, outcome.name(), codes(reasons), Duration.ofNanos(micros * 1_000));
     }
 
     private static List<ReasonView> views(List<ReasonText> reasons) {

@@ -5,6 +5,8 @@ import cn.yibao.crossregion.api.validation.FieldError;
 import cn.yibao.crossregion.api.validation.FieldProblem;
 import cn.yibao.crossregion.audit.TimeBounds;
 import cn.yibao.crossregion.decision.DecisionType;
+import cn.yibao.crossregion.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,6 +33,7 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "rulesets")
+@RolesAllowed(Role.ANALYST)
 public class ReplayResource {
 
     private static final int DEFAULT_LIMIT = 1000;

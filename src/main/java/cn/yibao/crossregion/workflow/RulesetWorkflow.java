@@ -1,6 +1,7 @@
 package cn.yibao.crossregion.workflow;
 
 import cn.yibao.crossregion.audit.RulesetArchive;
+import cn.yibao.crossregion.ops.DecisionMetrics;
 import cn.yibao.crossregion.rules.RuleProblem;
 import cn.yibao.crossregion.rules.Ruleset;
 import cn.yibao.crossregion.rules.RulesConfig;
@@ -42,9 +43,11 @@ public class RulesetWorkflow {
     private final RulesetArchive archive;
     private final CompiledRulesets compiled;
     private final RulesConfig config;
+    private final DecisionMetrics metrics;
 
     public RulesetWorkflow(RulesetCompiler compiler, ScenarioRunner scenarios, RulesetRegistry registry,
-                           RulesetArchive archive, CompiledRulesets compiled, RulesConfig config) {
+                           RulesetArchive archive, CompiledRulesets compiled, RulesConfig config, DecisionMetrics metrics) {
+        this.metrics = metrics;
         this.compiler = compiler;
         this.scenarios = scenarios;
         this.registry = registry;
@@ -87,6 +90,17 @@ public class RulesetWorkflow {
 
     /** Reads the rule folders and makes them live if they compile, validate and pass; otherwise nothing changes. */
     public synchronized Activation reload(String by) {
+        try {
+            Activation activation = reloadFolders(by);
+            metrics.reloaded(true);
+            return activation;
+        } catch (RuntimeException e) {
+            metrics.reloaded(false);
+            throw e;
+        }
+    }
+
+    private Activation reloadFolders(String by) {
         RulesetSource source = RulesetSource.read(config.drlDir(), config.dmnDir(), config.testsDir());
         Ruleset ruleset = compiler.compile(source);
         ScenarioReport tests = scenarios.run(ruleset);
@@ -107,6 +121,7 @@ public class RulesetWorkflow {
             return new Activation(previous, previous);
         }
         registry.activate(ruleset);
+        metrics.rulesetChanged(ruleset.version());
         archive.recordActivation(ruleset.version(), previous, by);
         LOG.infof("ruleset %s is live (was %s), by %s", ruleset.version(), previous, by);
         return new Activation(ruleset.version(), previous);

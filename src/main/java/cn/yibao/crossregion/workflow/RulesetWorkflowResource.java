@@ -1,5 +1,8 @@
 package cn.yibao.crossregion.workflow;
 
+import cn.yibao.crossregion.security.Role;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -19,12 +22,15 @@ import java.util.Map;
 @Path("/api/v1/rulesets")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "rulesets")
+@RolesAllowed(Role.ANALYST)
 public class RulesetWorkflowResource {
 
     private final RulesetWorkflow workflow;
+    private final SecurityIdentity identity;
 
-    public RulesetWorkflowResource(RulesetWorkflow workflow) {
+    public RulesetWorkflowResource(RulesetWorkflow workflow, SecurityIdentity identity) {
         this.workflow = workflow;
+        this.identity = identity;
     }
 
     /** The changed (or all) rule files, keyed by path: {@code rules-dmn/payout.dmn}. */
@@ -36,7 +42,7 @@ public class RulesetWorkflowResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Compile, validate and test rule files on top of the live ones; store them as a draft, never live")
     public Response draft(@NotNull(message = "BODY_REQUIRED") @Valid DraftRequest request) {
-        RulesetWorkflow.Draft draft = workflow.draft(request.files(), Actor.current());
+        RulesetWorkflow.Draft draft = workflow.draft(request.files(), identity.getPrincipal().getName());
         return Response.status(Response.Status.CREATED).entity(draft).build();
     }
 
@@ -44,13 +50,13 @@ public class RulesetWorkflowResource {
     @Path("/{version}/activate")
     @Operation(summary = "Make a stored version live, if its scenario tests pass (409 otherwise); activating an earlier version rolls back")
     public RulesetWorkflow.Activation activate(@PathParam("version") String version) {
-        return workflow.activate(version.startsWith("sha256:") ? version : "sha256:" + version, Actor.current());
+        return workflow.activate(version.startsWith("sha256:") ? version : "sha256:" + version, identity.getPrincipal().getName());
     }
 
     @POST
     @Path("/reload")
     @Operation(summary = "Read rules-drl/, rules-dmn/ and rules-tests/ from disk and make them live if they compile, validate and pass")
     public RulesetWorkflow.Activation reload() {
-        return workflow.reload(Actor.current());
+        return workflow.reload(identity.getPrincipal().getName());
     }
 }

@@ -1,5 +1,6 @@
 package cn.yibao.crossregion.api;
 
+import cn.yibao.crossregion.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -19,7 +20,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** Each bad input of API.md: a 400 naming the field in English and Chinese, and nothing recorded. */
 @QuarkusTest
-class BadInputTest {
+class BadInputTest extends TestUsers {
 
     private static final String CLAIM = "/api/v1/decisions/claim";
     private static final String FILING = "/api/v1/decisions/filing";

@@ -1,5 +1,6 @@
 package cn.yibao.crossregion.api;
 
+import cn.yibao.crossregion.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
-class DecisionResourceTest {
+class DecisionResourceTest extends TestUsers {
 
     @Test
     void shouldPayTheWorkedExampleOfTheContract() {

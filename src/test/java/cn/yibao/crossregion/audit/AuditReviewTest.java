@@ -1,5 +1,6 @@
 package cn.yibao.crossregion.audit;
 
+import cn.yibao.crossregion.TestUsers;
 import cn.yibao.crossregion.api.Requests;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What an auditor asks of the trail: find by person, region and version; explain; export; and never see a raw person id. */
 @QuarkusTest
-class AuditReviewTest {
+class AuditReviewTest extends TestUsers {
 
     private static String rawPersonId() {
         return "4407031990" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));

@@ -1,5 +1,6 @@
 package cn.yibao.crossregion.audit;
 
+import cn.yibao.crossregion.TestUsers;
 import cn.yibao.crossregion.api.Requests;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
-class AuditTrailTest {
+class AuditTrailTest extends TestUsers {
 
     private static final String RAW_PERSON_ID = "440703199001011234";
 

@@ -1,5 +1,6 @@
 package cn.yibao.crossregion.audit;
 
+import cn.yibao.crossregion.TestUsers;
 import cn.yibao.crossregion.api.Requests;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,7 +24,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
  */
 @QuarkusTest
 @TestProfile(IsolatedAuditDatabase.class)
-class TamperEvidenceTest {
+class TamperEvidenceTest extends TestUsers {
 
     @Inject
     EntityManager entityManager;

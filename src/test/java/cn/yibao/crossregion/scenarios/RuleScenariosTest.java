@@ -1,5 +1,6 @@
 package cn.yibao.crossregion.scenarios;
 
+import cn.yibao.crossregion.TestUsers;
 import cn.yibao.crossregion.rules.RuleProblem;
 import cn.yibao.crossregion.rules.RulesetSource;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -22,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * recorded in the real database; one JUnit test per case, named by its file and sentence.
  */
 @QuarkusTest
-class RuleScenariosTest {
+class RuleScenariosTest extends TestUsers {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 

@@ -1,5 +1,6 @@
 package cn.yibao.crossregion.web;
 
+import cn.yibao.crossregion.TestUsers;
 import cn.yibao.crossregion.api.Requests;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The auditors' page in headless Chromium: search, open a decision, read it, verify the trail. */
 @QuarkusTest
-class AuditPageTest {
+class AuditPageTest extends TestUsers {
 
     @TestHTTPResource("/")
     URL root;
@@ -34,7 +35,7 @@ class AuditPageTest {
 
     @BeforeEach
     void openBrowser() {
-        browser = Browser.start();
+        browser = Browser.start("auditor", "auditor-password");
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
     }
 

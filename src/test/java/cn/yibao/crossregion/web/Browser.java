@@ -28,6 +28,15 @@ final class Browser {
     private Browser() {
     }
 
+    /** A browser that sends HTTP Basic credentials with every request, as a person who logged in would. */
+    static WebDriver start(String username, String password) {
+        ChromeDriver driver = (ChromeDriver) start();
+        String credentials = java.util.Base64.getEncoder().encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        driver.executeCdpCommand("Network.enable", java.util.Map.of());
+        driver.executeCdpCommand("Network.setExtraHTTPHeaders", java.util.Map.of("headers", java.util.Map.of("Authorization", "Basic " + credentials)));
+        return driver;
+    }
+
     static WebDriver start() {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");

@@ -1,5 +1,6 @@
 package cn.yibao.crossregion.workflow;
 
+import cn.yibao.crossregion.TestUsers;
 import cn.yibao.crossregion.api.Requests;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -20,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 /** Reload and the folder watcher, on a copy of the rule folders that the test edits on disk. */
 @QuarkusTest
 @TestProfile(CopiedRuleFolders.class)
-class ReloadFromFoldersTest {
+class ReloadFromFoldersTest extends TestUsers {
 
     private static final Path PAYOUT_DMN = CopiedRuleFolders.ROOT.resolve("rules-dmn/payout.dmn");
     private static final Path PAYOUT_TESTS = CopiedRuleFolders.ROOT.resolve("rules-tests/payout.yaml");

@@ -1,5 +1,7 @@
 package cn.yibao.crossregion.workflow;
 
+import cn.yibao.crossregion.TestUsers;
+import static cn.yibao.crossregion.TestUsers.TESTER;
 import cn.yibao.crossregion.api.Requests;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -28,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * goes live and the service keeps deciding on the version it had.
  */
 @QuarkusTest
-class RulesetWorkflowTest {
+class RulesetWorkflowTest extends TestUsers {
 
     /** A retired employee, level-1 inpatient: (310.50 - 300) x 0.93 = 9.765 → 9.77 on the shipped rules. */
     static final String RETIREE_CLAIM = Requests.WORKED_EXAMPLE
@@ -151,7 +153,7 @@ class RulesetWorkflowTest {
         JsonPath rulesets = given().get("/api/v1/rulesets").then().extract().jsonPath();
         assertEquals("ACTIVE", rulesets.getString("find { it.version == '" + candidate + "' }.status"));
         assertEquals("PREVIOUS", rulesets.getString("find { it.version == '" + shipped + "' }.status"));
-        assertEquals("anonymous", rulesets.getString("find { it.version == '" + candidate + "' }.activatedBy"));
+        assertEquals(TESTER, rulesets.getString("find { it.version == '" + candidate + "' }.activatedBy"));
 
         given().post("/api/v1/rulesets/" + shipped + "/activate")
                 .then().statusCode(200).body("version", equalTo(shipped)).body("previous", equalTo(candidate));

@@ -1,0 +1,48 @@
+package cn.yibao.crossregion.ops;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * What operators watch at /q/metrics: decisions by type and outcome, reasons by code, decision
+ * latency (a histogram), rule reloads and their failures, and which ruleset is live.
+ */
+@ApplicationScoped
+public class DecisionMetrics {
+
+    private final MeterRegistry registry;
+    private final MultiGauge activeRuleset;
+
+    public DecisionMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.activeRuleset = MultiGauge.builder("ruleset_active")
+                .description("1 for the ruleset version that is live").register(registry);
+    }
+
+    public void decided(String type, String outcome, Collection<String> reasonCodes, Duration took) {
+        Counter.builder("decisions").description("Decisions made and recorded")
+                .tags("type", type, "outcome", outcome).register(registry).increment();
+        for (String code : reasonCodes) {
+            Counter.builder("decision_reasons").description("Reasons reported, by code").tags("code", code).register(registry).increment();
+        }
+        Timer.builder("decision_duration").description("Time to decide and record one decision")
+                .tags("type", type).publishPercentileHistogram().register(registry).record(took);
+    }
+
+    public void rulesetChanged(String version) {
+        activeRuleset.register(List.of(MultiGauge.Row.of(Tags.of("version", version), 1)), true);
+    }
+
+    public void reloaded(boolean succeeded) {
+        Counter.builder("ruleset_reloads").description("Rule reloads and activations, by result")
+                .tags("result", succeeded ? "success" : "failure").register(registry).increment();
+    }
+}
