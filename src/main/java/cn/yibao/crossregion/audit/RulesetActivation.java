@@ -32,6 +32,11 @@ public class RulesetActivation extends PanacheEntityBase {
     @Column(name = "activated_by", nullable = false)
     public String activatedBy;
 
+    /** The version that is live now for every instance on this database. */
+    public static Optional<RulesetActivation> latest() {
+        return find("order by id desc").firstResultOptional();
+    }
+
     public static Optional<RulesetActivation> latestOf(String version) {
         return find("version = ?1 order by activatedAt desc, id desc", version).firstResultOptional();
     }

@@ -19,6 +19,10 @@ public interface RulesConfig {
     @WithDefault("rules-tests")
     Path testsDir();
 
+    /** How often an instance looks in the database for a version activated elsewhere. */
+    @WithDefault("2s")
+    java.time.Duration syncInterval();
+
     /** Reload whenever a file in the rule folders changes (on in dev mode). */
     @WithDefault("false")
     boolean watch();

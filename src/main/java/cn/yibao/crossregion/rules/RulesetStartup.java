@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 /**
  * Loads the rule folders once at start-up, as a reload would: a ruleset that does not compile,
  * validate or pass its scenarios stops the start, with every problem named by file and line.
+ * (Which version goes live: {@link RulesetWorkflow#start()}.)
  */
 @ApplicationScoped
 public class RulesetStartup {
@@ -19,6 +20,6 @@ public class RulesetStartup {
     }
 
     void onStart(@Observes StartupEvent event) {
-        workflow.reload("startup");
+        workflow.start();
     }
 }

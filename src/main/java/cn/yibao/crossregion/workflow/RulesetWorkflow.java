@@ -1,6 +1,8 @@
 package cn.yibao.crossregion.workflow;
 
+import cn.yibao.crossregion.audit.RulesetActivation;
 import cn.yibao.crossregion.audit.RulesetArchive;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import cn.yibao.crossregion.ops.DecisionMetrics;
 import cn.yibao.crossregion.rules.RuleProblem;
 import cn.yibao.crossregion.rules.Ruleset;
@@ -17,6 +19,7 @@ import org.jboss.logging.Logger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -86,6 +89,35 @@ public class RulesetWorkflow {
             throw new RulesetRejectedException(version, tests);
         }
         return goLive(ruleset, by);
+    }
+
+    /**
+     * At start-up: the rule folders go live if they are a version never live before (a new
+     * deployment); otherwise the version last activated on this database stays live, so that a
+     * restart or a new instance does not undo an analyst's activation.
+     */
+    public synchronized Activation start() {
+        RulesetSource source = RulesetSource.read(config.drlDir(), config.dmnDir(), config.testsDir());
+        Optional<RulesetActivation> latest = QuarkusTransaction.requiringNew().call(RulesetActivation::latest);
+        boolean deployedBefore = QuarkusTransaction.requiringNew().call(() -> RulesetActivation.latestOf(source.version()).isPresent());
+        if (latest.isPresent() && deployedBefore && !latest.get().version.equals(source.version())) {
+            LOG.infof("the rule folders (%s) were live before; keeping the version last activated, %s", source.version(), latest.get().version);
+            return adopt(latest.get().version);
+        }
+        return reload("startup");
+    }
+
+    /** Makes live on this instance a version that was activated elsewhere (another instance, an earlier run). */
+    public synchronized Activation adopt(String version) {
+        String previous = registry.current().map(Ruleset::version).orElse(null);
+        if (version.equals(previous)) {
+            return new Activation(version, previous);
+        }
+        Ruleset ruleset = compiled.get(version);
+        registry.activate(ruleset);
+        metrics.rulesetChanged(version);
+        LOG.infof("ruleset %s is live (was %s), as activated on the database", version, previous);
+        return new Activation(version, previous);
     }
 
     /** Reads the rule folders and makes them live if they compile, validate and pass; otherwise nothing changes. */

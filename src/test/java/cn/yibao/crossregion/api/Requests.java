@@ -3,27 +3,8 @@ package cn.yibao.crossregion.api;
 /** Request bodies shared by the hand-written tests. */
 public final class Requests {
 
-    /** The claim of API.md: it pays 15200.00. */
-    public static final String WORKED_EXAMPLE = """
-            {
-              "claimId": "worked-example",
-              "insured": { "personId": "440703199001011234", "scheme": "EMPLOYEE", "status": "EMPLOYED", "region": "440700" },
-              "treatment": {
-                "location": "DOMESTIC", "region": "110105", "careType": "INPATIENT", "emergency": false, "cause": "ILLNESS",
-                "provider": { "name": "某某医院", "kind": "HOSPITAL", "designated": true, "level": 3 },
-                "admissionDate": "2026-03-02", "dischargeDate": "2026-03-12"
-              },
-              "filing": {
-                "type": "LONG_TERM_RESIDENCE", "filedDate": "2026-01-05", "residenceStartDate": "2025-06-01",
-                "postingStartDate": null, "employerCertificate": null, "householdMoved": null,
-                "referral": { "certificate": true, "urgent": false, "transferDate": "2026-03-02",
-                  "hospitalDesignated": true, "hospitalLevel": 2, "hospitalSpecialty": false, "extensionApproved": false }
-              },
-              "settlement": "DIRECT", "submittedDate": "2026-03-12", "emergencyReportDate": null,
-              "expenses": { "total": 23000.00, "selfPay": 3000.00 },
-              "priorPaidThisYear": 0.00
-            }
-            """;
+    /** The claim of API.md (src/test/resources/worked-example.json): it pays 15200.00. */
+    public static final String WORKED_EXAMPLE = resource("/worked-example.json");
 
     /** The filing application of API.md: a posted worker, accepted. */
     public static final String POSTED_WORKER_FILING = """
@@ -37,5 +18,13 @@ public final class Requests {
             """;
 
     private Requests() {
+    }
+
+    private static String resource(String name) {
+        try (var in = Requests.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("test resource " + name + " is missing", e);
+        }
     }
 }
