@@ -11,6 +11,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The decision endpoints called by front offices and hospital settlement systems. */
@@ -30,6 +34,8 @@ public class DecisionResource {
     @POST
     @Path("/claim")
     @Operation(summary = "Decide one claim (报销/结算); the answer is returned once it is recorded")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimRequest.class),
+            examples = @ExampleObject(name = "worked example", summary = "API.md: pays 15200.00", value = ApiExamples.CLAIM)))
     public ClaimResponse claim(@NotNull(message = "BODY_REQUIRED") @Valid ClaimRequest request) {
         return decisions.decideClaim(request);
     }
@@ -37,6 +43,8 @@ public class DecisionResource {
     @POST
     @Path("/filing")
     @Operation(summary = "Decide a filing (备案) application or cancellation; the answer is returned once it is recorded")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FilingRequest.class),
+            examples = @ExampleObject(name = "posted worker", summary = "API.md: accepted, valid 2026-02-01 to 2027-01-31", value = ApiExamples.FILING)))
     public FilingResponse filing(@NotNull(message = "BODY_REQUIRED") @Valid FilingRequest request) {
         return decisions.decideFiling(request);
     }
