@@ -31,6 +31,14 @@ public class ActiveVersionSync {
     @Scheduled(every = "${rules.sync-interval:2s}", delayed = "${rules.sync-interval:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void followTheDatabase() {
+        try {
+            follow();
+        } catch (RuntimeException e) {
+            LOG.warnf("cannot read the live version from the database: %s", e.getMessage());
+        }
+    }
+
+    private void follow() {
         String live = registry.current().map(Ruleset::version).orElse(null);
         Optional<String> activated = QuarkusTransaction.requiringNew().call(() -> RulesetActivation.latest().map(a -> a.version));
         if (live == null || activated.isEmpty() || activated.get().equals(live)) {

@@ -1,0 +1,137 @@
+import cn.yibao.crossregion.rules.RulesetSource;
+import cn.yibao.crossregion.scenarios.Scenario;
+import cn.yibao.crossregion.scenarios.ScenarioSuite;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Drives the service from a second process on 127.0.0.1 with the shipped scenarios' claims and
+ * filings, at several concurrency levels, and the no-op endpoint at the same levels; prints
+ * decisions/s, p50/p95/p99 latency, errors and the ratio to the no-op rate; then checks that the
+ * number of recorded decisions equals the number of 200s. Bounded in requests and time.
+ *
+ * java -cp target/classes:$(cat target/bench-classpath.txt) bench/LoadGenerator.java URL USER:PASSWORD LEVELS SECONDS MAX_REQUESTS
+ */
+public class LoadGenerator {
+
+    record Level(int threads, long requests, long errors, double perSecond, double p50, double p95, double p99) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String url = args[0];
+        String auth = "Basic " + Base64.getEncoder().encodeToString(args[1].getBytes(StandardCharsets.UTF_8));
+        int[] levels = Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray();
+        int seconds = Integer.parseInt(args[3]);
+        long maxRequests = Long.parseLong(args[4]);
+
+        ObjectMapper json = new ObjectMapper();
+        List<Scenario> scenarios = ScenarioSuite.parse(RulesetSource.read(Path.of("rules-drl"), Path.of("rules-dmn"), Path.of("rules-tests")), new ArrayList<>());
+        List<HttpRequest> decisions = new ArrayList<>();
+        for (Scenario scenario : scenarios) {
+            ObjectNode body = (ObjectNode) scenario.request().deepCopy();
+            if (body.has("claimId")) {
+                body.put("claimId", "bench");
+            }
+            decisions.add(post(url + scenario.path(), auth, json.writeValueAsString(body)));
+        }
+        HttpRequest noop = post(url + "/api/v1/noop", auth, json.writeValueAsString(scenarios.get(0).request()));
+        long claims = scenarios.stream().filter(s -> s.decision().equals("claim")).count();
+        System.out.printf("request mix: %d scenario requests (%d claims, %d filings) from rules-tests/%n", decisions.size(), claims, decisions.size() - claims);
+
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        Instant started = Instant.now();
+        AtomicLong answered = new AtomicLong();
+        run(client, decisions, 8, 3, maxRequests, answered);  // warm-up, counted in the recorded total only
+        System.out.printf("%n%8s %12s %10s %10s %10s %8s %12s %8s%n", "clients", "decisions/s", "p50 ms", "p95 ms", "p99 ms", "errors", "no-op/s", "ratio");
+        for (int threads : levels) {
+            Level decided = run(client, decisions, threads, seconds, maxRequests, answered);
+            Level baseline = run(client, List.of(noop), threads, seconds, maxRequests, new AtomicLong());
+            System.out.printf("%8d %12.0f %10.2f %10.2f %10.2f %8d %12.0f %7.0f%%%n", threads, decided.perSecond(), decided.p50(), decided.p95(),
+                    decided.p99(), decided.errors(), baseline.perSecond(), 100 * decided.perSecond() / baseline.perSecond());
+        }
+
+        HttpResponse<String> recorded = client.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/decisions?size=1&from=" + started))
+                .header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.ofString());
+        long total = json.readTree(recorded.body()).path("total").asLong();
+        System.out.printf("%nanswered 200: %d; recorded since the start: %d — %s%n", answered.get(), total,
+                total == answered.get() ? "every answered decision is recorded" : "MISMATCH");
+        if (total != answered.get()) {
+            System.exit(1);
+        }
+    }
+
+    private static HttpRequest post(String url, String auth, String body) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json").header("Authorization", auth)
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static Level run(HttpClient client, List<HttpRequest> requests, int threads, int seconds, long maxRequests,
+                             AtomicLong answered) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong errors = new AtomicLong();
+        long[][] latencies = new long[threads][];
+        int[] counts = new int[threads];
+        Thread[] workers = new Thread[threads];
+        long begin = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            int me = t;
+            latencies[me] = new long[1 << 16];
+            workers[t] = new Thread(() -> {
+                while (System.nanoTime() < deadline) {
+                    int n = next.getAndIncrement();
+                    if (n >= maxRequests) {
+                        return;
+                    }
+                    long start = System.nanoTime();
+                    try {
+                        HttpResponse<Void> response = client.send(requests.get(n % requests.size()), HttpResponse.BodyHandlers.discarding());
+                        if (response.statusCode() == 200) {
+                            answered.incrementAndGet();
+                        } else {
+                            errors.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                    if (counts[me] == latencies[me].length) {
+                        latencies[me] = Arrays.copyOf(latencies[me], latencies[me].length * 2);
+                    }
+                    latencies[me][counts[me]++] = System.nanoTime() - start;
+                }
+            });
+            workers[t].start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        double elapsed = (System.nanoTime() - begin) / 1e9;
+        long[] all = new long[Arrays.stream(counts).sum()];
+        int at = 0;
+        for (int t = 0; t < threads; t++) {
+            System.arraycopy(latencies[t], 0, all, at, counts[t]);
+            at += counts[t];
+        }
+        Arrays.sort(all);
+        return new Level(threads, all.length, errors.get(), all.length / elapsed, percentile(all, 50), percentile(all, 95), percentile(all, 99));
+    }
+
+    private static double percentile(long[] sorted, int p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+}
