@@ -2,27 +2,141 @@ package cn.yibao.crossregion.audit;
 
 import cn.yibao.crossregion.rules.FiredRule;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Writes decisions to the audit trail, each in a transaction that commits before the answer
- * leaves, as the next link of this instance's hash chain ({@code audit.chain-id}).
+ * Writes decisions to the audit trail as links of this instance's hash chain
+ * ({@code audit.chain-id}), with group commit: one writer thread takes every decision waiting
+ * and commits them in one transaction, holding the chain's head once per batch. A request is
+ * answered only after the transaction holding its record has committed; while a batch commits,
+ * the next one gathers, so the busier the service, the larger the batches.
  */
 @ApplicationScoped
 public class DecisionRecorder {
 
-    private final String chainId;
+    private static final Logger LOG = Logger.getLogger(DecisionRecorder.class);
 
-    public DecisionRecorder(@ConfigProperty(name = "audit.chain-id", defaultValue = "main") String chainId) {
-        this.chainId = chainId;
+    private record Pending(DecisionEntry entry, CompletableFuture<Void> committed) {
     }
 
-    void startChain(@Observes StartupEvent event) {
+    private final String chainId;
+    private final int maxBatch;
+    private final long waitSeconds;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private volatile boolean running;
+    private Thread writer;
+
+    public DecisionRecorder(@ConfigProperty(name = "audit.chain-id", defaultValue = "main") String chainId,
+                            @ConfigProperty(name = "audit.max-batch", defaultValue = "200") int maxBatch,
+                            @ConfigProperty(name = "audit.commit-timeout-seconds", defaultValue = "30") long waitSeconds) {
+        this.chainId = chainId;
+        this.maxBatch = maxBatch;
+        this.waitSeconds = waitSeconds;
+    }
+
+    void start(@Observes StartupEvent event) {
+        startChain();
+        running = true;
+        writer = new Thread(this::writeBatches, "audit-writer");
+        writer.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        if (writer != null) {
+            writer.interrupt();
+            writer.join(TimeUnit.SECONDS.toMillis(waitSeconds));
+        }
+    }
+
+    /** Records the decision; returns once it is committed, or throws (and the caller gets no answer). */
+    public void record(DecisionEntry entry) {
+        if (!running) {
+            throw new IllegalStateException("the audit trail is not accepting decisions (shutting down)");
+        }
+        Pending pending = new Pending(entry, new CompletableFuture<>());
+        queue.add(pending);
+        try {
+            pending.committed().get(waitSeconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the decision was being recorded", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the decision could not be recorded", e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the decision was not recorded within " + waitSeconds + " s", e);
+        }
+    }
+
+    private void writeBatches() {
+        List<Pending> batch = new ArrayList<>(maxBatch);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                if (!running && queue.isEmpty()) {
+                    return;
+                }
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    /** One transaction for the batch; if it fails, each decision alone, so that one bad record fails only itself. */
+    private void commit(List<Pending> batch) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> append(batch.stream().map(Pending::entry).toList()));
+            batch.forEach(pending -> pending.committed().complete(null));
+        } catch (RuntimeException batchFailed) {
+            if (batch.size() == 1) {
+                LOG.errorf(batchFailed, "decision %s could not be recorded", batch.get(0).entry().id());
+                batch.get(0).committed().completeExceptionally(batchFailed);
+                return;
+            }
+            for (Pending pending : batch) {
+                commit(List.of(pending));
+            }
+        }
+    }
+
+    private void append(List<DecisionEntry> entries) {
+        AuditChain head = AuditChain.findById(chainId, LockModeType.PESSIMISTIC_WRITE);
+        for (DecisionEntry entry : entries) {
+            DecisionRecord record = toRecord(entry);
+            record.chainId = chainId;
+            record.chainSeq = head.lastSeq + 1;
+            record.previousHash = head.lastHash;
+            record.recordHash = RecordHash.of(record);
+            record.persist();
+            head.lastSeq = record.chainSeq;
+            head.lastHash = record.recordHash;
+            head.lastDecisionId = record.id;
+        }
+    }
+
+    private void startChain() {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 if (AuditChain.findById(chainId) == null) {
@@ -40,8 +154,7 @@ public class DecisionRecorder {
         }
     }
 
-    @Transactional
-    public void record(DecisionEntry entry) {
+    private static DecisionRecord toRecord(DecisionEntry entry) {
         DecisionRecord record = new DecisionRecord();
         record.id = entry.id();
         record.decisionType = entry.type();
@@ -68,15 +181,7 @@ public class DecisionRecorder {
                 }
             }
         }
-        AuditChain head = AuditChain.findById(chainId, LockModeType.PESSIMISTIC_WRITE);
-        record.chainId = chainId;
-        record.chainSeq = head.lastSeq + 1;
-        record.previousHash = head.lastHash;
-        record.recordHash = RecordHash.of(record);
-        record.persist();
-        head.lastSeq = record.chainSeq;
-        head.lastHash = record.recordHash;
-        head.lastDecisionId = record.id;
+        return record;
     }
 
     private static FiredRuleRow row(FiredRule fired, String key, Integer dmnRow) {
