@@ -6,9 +6,7 @@ import cn.yibao.crossregion.decision.DecisionType;
 import cn.yibao.crossregion.decision.Outcome;
 import jakarta.ws.rs.QueryParam;
 
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -37,7 +35,7 @@ public class DecisionFilter {
         return new DecisionQuery(oneOf("type", type, DecisionType.values(), errors), oneOf("outcome", outcome, Outcome.values(), errors),
                 blankToNull(reasonCode), blankToNull(rule), blankToNull(claimId), personIds.hash(blankToNull(personId)),
                 blankToNull(insuredRegion), blankToNull(treatmentRegion), blankToNull(rulesetVersion),
-                instant("from", from, zone, false, errors), instant("to", to, zone, true, errors));
+                TimeBounds.parse("from", from, zone, false, errors), TimeBounds.parse("to", to, zone, true, errors));
     }
 
     private static String blankToNull(String value) {
@@ -50,18 +48,5 @@ public class DecisionFilter {
             errors.add(FieldProblem.ONE_OF.at(field, String.join(", ", Arrays.stream(allowed).map(Enum::name).toList())));
         }
         return given;
-    }
-
-    private static Instant instant(String field, String value, ZoneId zone, boolean end, List<FieldError> errors) {
-        String given = blankToNull(value);
-        if (given == null) {
-            return null;
-        }
-        try {
-            return end ? TimeBounds.to(given, zone) : TimeBounds.from(given, zone);
-        } catch (DateTimeParseException e) {
-            errors.add(FieldProblem.DATE.at(field));
-            return null;
-        }
     }
 }

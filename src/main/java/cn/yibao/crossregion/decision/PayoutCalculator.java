@@ -32,7 +32,7 @@ final class PayoutCalculator {
                 shown(priorPaidThisYear), stayDays, terms.coveredDays());
     }
 
-    /** An exact number shown with at least two decimals (20000 as 20000.00, 0.8 as 0.80, 19672.131147541 as is). */
+    /** An exact number shown with at least two decimals (5 as 5.00, 0.5 as 0.50, 1.2345 as is). */
     static BigDecimal shown(BigDecimal amount) {
         BigDecimal plain = amount.stripTrailingZeros();
         return plain.scale() < 2 ? plain.setScale(2) : plain;

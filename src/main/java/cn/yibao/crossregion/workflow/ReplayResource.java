@@ -2,7 +2,6 @@ package cn.yibao.crossregion.workflow;
 
 import cn.yibao.crossregion.api.validation.ErrorResponse;
 import cn.yibao.crossregion.api.validation.FieldError;
-import cn.yibao.crossregion.api.validation.FieldProblem;
 import cn.yibao.crossregion.audit.TimeBounds;
 import cn.yibao.crossregion.decision.DecisionType;
 import cn.yibao.crossregion.security.Role;
@@ -24,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,8 +59,8 @@ public class ReplayResource {
     @Operation(summary = "Re-decide the recorded requests of a period with a candidate version and report what would change; nothing is recorded")
     public Response replay(@NotNull(message = "BODY_REQUIRED") @Valid ReplayRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        Instant from = bound("from", request.from(), false, errors);
-        Instant to = bound("to", request.to(), true, errors);
+        Instant from = TimeBounds.parse("from", request.from(), zone, false, errors);
+        Instant to = TimeBounds.parse("to", request.to(), zone, true, errors);
         if (!errors.isEmpty()) {
             return Response.status(Response.Status.BAD_REQUEST).entity(ErrorResponse.badRequest(errors)).build();
         }
@@ -70,17 +68,5 @@ public class ReplayResource {
         return Response.ok(replays.replay(new ReplayService.Query(candidate, from, to, request.type(),
                 request.limit() == null ? DEFAULT_LIMIT : request.limit(),
                 request.page() == null ? 0 : request.page(), request.size() == null ? 50 : request.size()))).build();
-    }
-
-    private Instant bound(String field, String value, boolean end, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return end ? TimeBounds.to(value, zone) : TimeBounds.from(value, zone);
-        } catch (DateTimeParseException e) {
-            errors.add(FieldProblem.DATE.at(field));
-            return null;
-        }
     }
 }

@@ -41,7 +41,7 @@ class FuzzTest extends TestUsers {
 
     private static final long SEED = 20261123L;
     private static final int DECISION_BODIES = 10_000;
-    /** quarkus.http.limits.max-body-size in application.properties. */
+    /** quarkus.http.limits.max-body-size in application.properties, in bytes of UTF-8. */
     private static final int MAX_BODY_BYTES = 256 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -75,7 +75,7 @@ class FuzzTest extends TestUsers {
             } catch (java.io.IOException refusedMidUpload) {
                 // The service answers 413 to an oversized body and closes the connection while the
                 // client is still sending it; the client sees a broken pipe. Anything else is a failure.
-                if (body.length() > MAX_BODY_BYTES) {
+                if (body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
                     statuses.merge(413, 1, Integer::sum);
                 } else {
                     failures.add(refusedMidUpload + " for " + abbreviated(body));
@@ -101,7 +101,7 @@ class FuzzTest extends TestUsers {
                 try {
                     status = given().contentType("application/json").body(body).post(path).statusCode();
                 } catch (Exception refusedMidUpload) {
-                    status = body.length() > MAX_BODY_BYTES ? 413 : 599;
+                    status = body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES ? 413 : 599;
                 }
                 statuses.merge(status, 1, Integer::sum);
                 if (status >= 500) {

@@ -3,7 +3,6 @@ package cn.yibao.crossregion.api.validation;
 import cn.yibao.crossregion.api.ClaimRequest;
 import cn.yibao.crossregion.api.ClaimTreatment;
 import cn.yibao.crossregion.facts.FilingType;
-import cn.yibao.crossregion.facts.Location;
 import cn.yibao.crossregion.facts.ProviderKind;
 import cn.yibao.crossregion.facts.Settlement;
 import jakarta.validation.Constraint;
@@ -35,13 +34,7 @@ public @interface ConsistentClaim {
             Violations violations = new Violations(context);
             ClaimTreatment treatment = claim.treatment();
             if (treatment != null) {
-                if (treatment.location() == Location.DOMESTIC && treatment.region() == null) {
-                    violations.add(FieldProblem.REQUIRED_WHEN_DOMESTIC, "treatment", "region");
-                }
-                if (treatment.admissionDate() != null && treatment.dischargeDate() != null
-                        && treatment.dischargeDate().isBefore(treatment.admissionDate())) {
-                    violations.add(FieldProblem.DISCHARGE_BEFORE_ADMISSION, "treatment", "dischargeDate");
-                }
+                violations.checkTreatment(treatment.location(), treatment.region(), treatment.admissionDate(), treatment.dischargeDate());
                 if (treatment.provider() != null && treatment.provider().kind() == ProviderKind.HOSPITAL
                         && treatment.provider().level() == null) {
                     violations.add(FieldProblem.REQUIRED_WHEN_HOSPITAL, "treatment", "provider", "level");

@@ -4,7 +4,6 @@ import cn.yibao.crossregion.api.FilingAction;
 import cn.yibao.crossregion.api.FilingRequest;
 import cn.yibao.crossregion.api.FilingTreatment;
 import cn.yibao.crossregion.facts.FilingType;
-import cn.yibao.crossregion.facts.Location;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -47,13 +46,7 @@ public @interface ConsistentFilingRequest {
                 violations.add(FieldProblem.REQUIRED_FOR_CANCEL, "requestDate");
             }
             if (treatment != null) {
-                if (treatment.location() == Location.DOMESTIC && treatment.region() == null) {
-                    violations.add(FieldProblem.REQUIRED_WHEN_DOMESTIC, "treatment", "region");
-                }
-                if (treatment.admissionDate() != null && treatment.dischargeDate() != null
-                        && treatment.dischargeDate().isBefore(treatment.admissionDate())) {
-                    violations.add(FieldProblem.DISCHARGE_BEFORE_ADMISSION, "treatment", "dischargeDate");
-                }
+                violations.checkTreatment(treatment.location(), treatment.region(), treatment.admissionDate(), treatment.dischargeDate());
             }
             return violations.none();
         }
