@@ -43,13 +43,13 @@ public class DecisionService {
 
     public DecisionService(RulesetRegistry registry, ClaimDecider claimDecider, FilingDecider filingDecider,
                            DecisionRecorder recorder, ObjectMapper json, PersonIdHasher personIds, DecisionMetrics metrics) {
-        this.personIds = personIds;
-        this.metrics = metrics;
         this.registry = registry;
         this.claimDecider = claimDecider;
         this.filingDecider = filingDecider;
         this.recorder = recorder;
         this.json = json;
+        this.personIds = personIds;
+        this.metrics = metrics;
     }
 
     /** Decides a claim on the active ruleset and records it; returns once the record is committed. */
