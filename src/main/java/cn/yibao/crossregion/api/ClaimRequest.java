@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
@@ -15,7 +16,7 @@ import java.time.LocalDate;
 /** POST /api/v1/decisions/claim (API.md). A null field is the same as an absent one. */
 @ConsistentClaim
 public record ClaimRequest(
-        @Size(max = 100, message = "TOO_LONG") String claimId,
+        @Size(max = 100, message = "TOO_LONG") @Pattern(regexp = "\\P{Cntrl}*", message = "CONTROL_CHARACTERS") String claimId,
         @NotNull(message = "REQUIRED") @Valid InsuredPerson insured,
         @NotNull(message = "REQUIRED") @Valid ClaimTreatment treatment,
         @Valid FilingDetails filing,

@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
-/** Money is written as plain decimals (15200.00, never 1.52E+4); a hospital level of 2.5 is an error, not 2. */
+/**
+ * Money is written as plain decimals (15200.00, never 1.52E+4). Reading is strict where the
+ * contract is: a hospital level of 2.5 is an error, not 2; an enum is its name, never a number;
+ * a date is yyyy-MM-dd, never a number of days or a date-time.
+ */
 @Singleton
 public class JsonSettings implements ObjectMapperCustomizer {
 
@@ -25,5 +29,7 @@ public class JsonSettings implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        mapper.setDefaultLeniency(false);
     }
 }

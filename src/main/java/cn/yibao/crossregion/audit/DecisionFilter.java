@@ -32,6 +32,15 @@ public class DecisionFilter {
     @QueryParam("to") String to;
 
     DecisionQuery toQuery(ZoneId zone, PersonIdHasher personIds, List<FieldError> errors) {
+        String[][] texts = {{"type", type}, {"outcome", outcome}, {"reasonCode", reasonCode}, {"rule", rule}, {"claimId", claimId},
+                {"personId", personId}, {"insuredRegion", insuredRegion}, {"treatmentRegion", treatmentRegion},
+                {"rulesetVersion", rulesetVersion}, {"from", from}, {"to", to}};
+        for (String[] text : texts) {
+            // A database refuses some control characters (PostgreSQL: NUL) in a query; no real value has any.
+            if (text[1] != null && text[1].codePoints().anyMatch(Character::isISOControl)) {
+                errors.add(FieldProblem.CONTROL_CHARACTERS.at(text[0]));
+            }
+        }
         return new DecisionQuery(oneOf("type", type, DecisionType.values(), errors), oneOf("outcome", outcome, Outcome.values(), errors),
                 blankToNull(reasonCode), blankToNull(rule), blankToNull(claimId), personIds.hash(blankToNull(personId)),
                 blankToNull(insuredRegion), blankToNull(treatmentRegion), blankToNull(rulesetVersion),

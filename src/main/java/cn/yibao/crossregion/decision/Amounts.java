@@ -6,7 +6,7 @@ import java.math.BigDecimal;
  * The money of a claim decision (POLICY.md §5). Every step is exact; only {@code payable} is
  * rounded (HALF_UP to 0.01). {@code coveredDays} is set when only part of the stay is covered
  * (a referral beyond its day limit): covered = (total - selfPay) x coveredDays / stayDays.
- * A rejected claim has total, self-pay and payable 0, nothing else.
+ * A rejected claim reports its total and self-pay, payable 0, and nothing else.
  */
 public record Amounts(
         BigDecimal total,

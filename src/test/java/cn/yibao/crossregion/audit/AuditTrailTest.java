@@ -111,6 +111,8 @@ class AuditTrailTest extends TestUsers {
                 .then().statusCode(400).body("errors.field", contains("outcome"));
         given().queryParam("size", 100000).when().get("/api/v1/decisions")
                 .then().statusCode(400).body("errors.field", contains("size"));
+        given().queryParam("claimId", "a\u0000b").when().get("/api/v1/decisions")
+                .then().statusCode(400).body("errors.field", contains("claimId"));
         given().queryParam("from", "yesterday").when().get("/api/v1/decisions")
                 .then().statusCode(400).body("errors.field", contains("from"))
                 .body("errors[0].messageZh", containsString("日期"));

@@ -11,6 +11,7 @@ public enum FieldProblem {
     AMOUNT_FORMAT("must be an amount of yuan with at most 12 integer digits and 2 decimals", "金额整数部分最多12位，小数最多2位"),
     LEVEL("must be 1, 2 or 3", "必须是1、2或3"),
     TOO_LONG("is too long", "长度超出限制"),
+    CONTROL_CHARACTERS("must not contain control characters", "不能包含控制字符"),
     DATE("must be a date yyyy-MM-dd", "必须是 yyyy-MM-dd 格式的日期"),
     DATE_RANGE("must be a date between 1900-01-01 and 2999-12-31", "日期必须在1900-01-01至2999-12-31之间"),
     DISCHARGE_BEFORE_ADMISSION("must not be before treatment.admissionDate", "出院日期不能早于入院日期"),
