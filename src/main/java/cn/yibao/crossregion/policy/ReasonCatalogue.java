@@ -29,10 +29,6 @@ public final class ReasonCatalogue {
         return find(code).orElseThrow(() -> new IllegalArgumentException("reason code " + code + " is not in rules-drl/reasons.yaml"));
     }
 
-    public Collection<ReasonText> all() {
-        return byCode.values();
-    }
-
     /** The given codes' texts, each once, in catalogue order. */
     public List<ReasonText> describe(Collection<String> codes) {
         return codes.stream().distinct()

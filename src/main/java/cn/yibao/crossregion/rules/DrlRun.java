@@ -6,7 +6,6 @@ import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The DRL rules fired once over a set of facts: what they concluded and which rules fired, in order. */
@@ -19,9 +18,7 @@ public record DrlRun(List<Object> facts, List<FiredRule> fired) {
         KieSession session = ruleset.kieBase().newKieSession();
         List<FiredRule> fired = new ArrayList<>();
         try {
-            Map<String, Object> globals = Map.of("parameters", ruleset.parameters(), "calendar", ruleset.calendar());
-            ruleset.kieBase().getKiePackages().forEach(pkg -> pkg.getGlobalVariables()
-                    .forEach(global -> session.setGlobal(global.getName(), globals.get(global.getName()))));
+            ruleset.drlGlobals().forEach(session::setGlobal);
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {

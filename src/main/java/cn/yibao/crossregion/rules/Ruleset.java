@@ -19,7 +19,9 @@ public record Ruleset(
         RulesetSource source,
         KieBase kieBase,
         Map<String, String> fileOfRule,
+        Map<String, Object> drlGlobals,
         DMNRuntime dmnRuntime,
+        Map<String, DMNModel> dmnModels,
         Map<String, String> fileOfModel,
         Parameters parameters,
         PolicyCalendar calendar,
@@ -42,7 +44,10 @@ public record Ruleset(
     }
 
     public DMNModel dmnModel(String name) {
-        return dmnRuntime.getModels().stream().filter(model -> model.getName().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no DMN model " + name + " in ruleset " + version()));
+        DMNModel model = dmnModels.get(name);
+        if (model == null) {
+            throw new IllegalStateException("no DMN model " + name + " in ruleset " + version());
+        }
+        return model;
     }
 }

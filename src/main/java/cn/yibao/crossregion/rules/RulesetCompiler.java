@@ -13,6 +13,8 @@ import org.kie.dmn.model.api.DecisionTable;
 import org.kie.dmn.model.api.LiteralExpression;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -48,14 +50,39 @@ public class RulesetCompiler {
         if (dmn != null) {
             checkDmnContract(dmn, reasons, problems);
         }
+        Map<String, Object> globals = drl == null ? Map.of() : drlGlobals(drl, parameters, calendar, problems);
         if (!problems.isEmpty()) {
             throw new RulesetInvalidException(problems);
         }
         dmn.warnings().forEach(warning -> LOG.debugf("ruleset %s: %s", source.version(), warning));
         LOG.infof("compiled ruleset %s (%d files, %d DMN analysis notes) in %d ms", source.version(), source.files().size(),
                 dmn.warnings().size(), (System.nanoTime() - started) / 1_000_000);
-        return new Ruleset(source, drl.kieBase(), drl.fileOfRule(), dmn.runtime(), dmn.fileOfModel(),
+        Map<String, DMNModel> models = new HashMap<>();
+        dmn.runtime().getModels().forEach(model -> models.put(model.getName(), model));
+        return new Ruleset(source, drl.kieBase(), drl.fileOfRule(), globals, dmn.runtime(), Map.copyOf(models), dmn.fileOfModel(),
                 parameters, calendar, regionCodes, reasons, dmn.warnings());
+    }
+
+    /**
+     * The values of the globals the DRL files declare, resolved once per ruleset. A rule file may
+     * declare {@code parameters} and {@code calendar}; any other global would stay null and fail
+     * a decision, so it stops the ruleset instead.
+     */
+    private static Map<String, Object> drlGlobals(DrlCompiler.Compiled drl, Parameters parameters, PolicyCalendar calendar,
+                                                  List<RuleProblem> problems) {
+        Map<String, Object> known = new HashMap<>();
+        known.put("parameters", parameters);
+        known.put("calendar", calendar);
+        Map<String, Object> globals = new HashMap<>();
+        drl.kieBase().getKiePackages().forEach(pkg -> pkg.getGlobalVariables().forEach(global -> {
+            if (known.containsKey(global.getName())) {
+                globals.put(global.getName(), known.get(global.getName()));
+            } else {
+                problems.add(new RuleProblem(RulesetSource.DRL, 0, "global " + global.getName()
+                        + " is not provided by the service (only parameters and calendar are)"));
+            }
+        }));
+        return globals;
     }
 
     private static RegionCodes regionCodes(Parameters parameters, List<RuleProblem> problems) {
