@@ -13,7 +13,12 @@ import cn.yibao.crossregion.ops.DecisionMetrics;
 import cn.yibao.crossregion.policy.ReasonText;
 import cn.yibao.crossregion.rules.Ruleset;
 import cn.yibao.crossregion.rules.RulesetRegistry;
+import cn.yibao.crossregion.api.JsonSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -22,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -38,18 +44,23 @@ public class DecisionService {
     private final FilingDecider filingDecider;
     private final DecisionRecorder recorder;
     private final ObjectMapper json;
+    private final ObjectMapper exact;
     private final PersonIdHasher personIds;
     private final DecisionMetrics metrics;
+    private final Validator validator;
 
     public DecisionService(RulesetRegistry registry, ClaimDecider claimDecider, FilingDecider filingDecider,
-                           DecisionRecorder recorder, ObjectMapper json, PersonIdHasher personIds, DecisionMetrics metrics) {
+                           DecisionRecorder recorder, ObjectMapper json, PersonIdHasher personIds, DecisionMetrics metrics,
+                           Validator validator) {
         this.registry = registry;
         this.claimDecider = claimDecider;
         this.filingDecider = filingDecider;
         this.recorder = recorder;
         this.json = json;
+        this.exact = JsonSettings.exact(json);
         this.personIds = personIds;
         this.metrics = metrics;
+        this.validator = validator;
     }
 
     /** Decides a claim on the active ruleset and records it; returns once the record is committed. */
@@ -101,6 +112,24 @@ public class DecisionService {
         return new FilingResponse(UUID.randomUUID().toString(), DecisionType.FILING, request.action(),
                 request.filing().type(), decision.outcome(), decision.validFrom(), decision.validUntil(),
                 views(decision.reasons()), decision.firedRules(), ruleset.version(), evaluatedAt);
+    }
+
+    /**
+     * The answer, as exact JSON, to a request given as JSON (a scenario, a recorded request) on
+     * the given ruleset, recorded nowhere: what scenarios and replays compare.
+     *
+     * @throws JsonProcessingException if the request does not read as a request of that type
+     * @throws ConstraintViolationException if it reads but is not a valid request
+     */
+    public JsonNode answer(DecisionType type, JsonNode request, Ruleset ruleset) throws JsonProcessingException {
+        Class<?> requestType = type == DecisionType.CLAIM ? ClaimRequest.class : FilingRequest.class;
+        Object parsed = json.treeToValue(request, requestType);
+        Set<ConstraintViolation<Object>> violations = validator.validate(parsed);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        Object answer = parsed instanceof ClaimRequest claim ? answerClaim(claim, ruleset) : answerFiling((FilingRequest) parsed, ruleset);
+        return exact.valueToTree(answer);
     }
 
     /** One structured log line per decision (never a person id), and the metrics. */

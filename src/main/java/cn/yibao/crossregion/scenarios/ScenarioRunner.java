@@ -1,21 +1,18 @@
 package cn.yibao.crossregion.scenarios;
 
-import cn.yibao.crossregion.api.ClaimRequest;
-import cn.yibao.crossregion.api.FilingRequest;
 import cn.yibao.crossregion.decision.DecisionService;
+import cn.yibao.crossregion.decision.DecisionType;
 import cn.yibao.crossregion.rules.RuleProblem;
 import cn.yibao.crossregion.rules.Ruleset;
 import cn.yibao.crossregion.rules.RulesetInvalidException;
-import cn.yibao.crossregion.api.JsonSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
+import jakarta.validation.ConstraintViolationException;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
 
 /**
  * Runs a ruleset's scenarios in-process, on that ruleset, before it may go live. Nothing is
@@ -25,15 +22,9 @@ import java.util.Set;
 public class ScenarioRunner {
 
     private final DecisionService decisions;
-    private final ObjectMapper json;
-    private final ObjectMapper exact;
-    private final Validator validator;
 
-    public ScenarioRunner(DecisionService decisions, ObjectMapper json, Validator validator) {
+    public ScenarioRunner(DecisionService decisions) {
         this.decisions = decisions;
-        this.json = json;
-        this.exact = JsonSettings.exact(json);
-        this.validator = validator;
     }
 
     /** Runs every scenario; scenario files that do not parse make the ruleset invalid. */
@@ -58,31 +49,15 @@ public class ScenarioRunner {
 
     private List<String> check(Scenario scenario, Ruleset ruleset) {
         try {
-            Object answer;
-            if ("claim".equals(scenario.decision())) {
-                ClaimRequest request = json.treeToValue(scenario.request(), ClaimRequest.class);
-                List<String> invalid = violations(validator.validate(request));
-                if (!invalid.isEmpty()) {
-                    return invalid;
-                }
-                answer = decisions.answerClaim(request, ruleset);
-            } else {
-                FilingRequest request = json.treeToValue(scenario.request(), FilingRequest.class);
-                List<String> invalid = violations(validator.validate(request));
-                if (!invalid.isEmpty()) {
-                    return invalid;
-                }
-                answer = decisions.answerFiling(request, ruleset);
-            }
-            return Expectations.mismatches(scenario.expect(), exact.readTree(json.writeValueAsString(answer)));
+            JsonNode answer = decisions.answer(DecisionType.valueOf(scenario.decision().toUpperCase(Locale.ROOT)), scenario.request(), ruleset);
+            return Expectations.mismatches(scenario.expect(), answer);
         } catch (JsonProcessingException e) {
             return List.of("the request is not valid: " + e.getOriginalMessage());
+        } catch (ConstraintViolationException e) {
+            return e.getConstraintViolations().stream()
+                    .map(v -> "the request is not valid: " + v.getPropertyPath() + " " + v.getMessage()).toList();
         } catch (RuntimeException e) {
             return List.of("the rules failed on this case: " + e.getMessage());
         }
-    }
-
-    private static List<String> violations(Set<? extends ConstraintViolation<?>> violations) {
-        return violations.stream().map(v -> "the request is not valid: " + v.getPropertyPath() + " " + v.getMessage()).toList();
     }
 }

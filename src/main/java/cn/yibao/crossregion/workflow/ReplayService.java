@@ -1,7 +1,5 @@
 package cn.yibao.crossregion.workflow;
 
-import cn.yibao.crossregion.api.ClaimRequest;
-import cn.yibao.crossregion.api.FilingRequest;
 import cn.yibao.crossregion.audit.DecisionRecord;
 import cn.yibao.crossregion.decision.DecisionService;
 import cn.yibao.crossregion.decision.DecisionType;
@@ -52,13 +50,11 @@ public class ReplayService {
 
     private final CompiledRulesets rulesets;
     private final DecisionService decisions;
-    private final ObjectMapper json;
     private final ObjectMapper exact;
 
     public ReplayService(CompiledRulesets rulesets, DecisionService decisions, ObjectMapper json) {
         this.rulesets = rulesets;
         this.decisions = decisions;
-        this.json = json;
         this.exact = JsonSettings.exact(json);
     }
 
@@ -76,7 +72,7 @@ public class ReplayService {
                 }
                 compared++;
                 Side before = side(read(record.responseJson));
-                Side after = side(exact.valueToTree(redecide(record, candidate)));
+                Side after = side(redecide(record, candidate));
                 if (!before.equals(after)) {
                     changes.add(new Change(record.id, record.decisionType, record.claimId, before, after));
                     if (!before.outcome().equals(after.outcome())) {
@@ -112,12 +108,9 @@ public class ReplayService {
                 .page(Page.of(batch, BATCH)).list();
     }
 
-    private Object redecide(DecisionRecord record, Ruleset candidate) {
+    private JsonNode redecide(DecisionRecord record, Ruleset candidate) {
         try {
-            if (DecisionType.CLAIM.name().equals(record.decisionType)) {
-                return decisions.answerClaim(json.readValue(record.requestJson, ClaimRequest.class), candidate);
-            }
-            return decisions.answerFiling(json.readValue(record.requestJson, FilingRequest.class), candidate);
+            return decisions.answer(DecisionType.valueOf(record.decisionType), read(record.requestJson), candidate);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("recorded request of " + record.id + " is not readable", e);
         }
