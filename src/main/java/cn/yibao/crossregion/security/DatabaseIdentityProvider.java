@@ -18,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -26,15 +27,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * A caller system sends the same credentials with every decision, and bcrypt is slow on purpose,
  * so a successful check is remembered for {@code security.credential-cache} (by a SHA-256 of the
  * credentials, never the password); a changed password or role takes effect when it expires.
+ * A failed check is not remembered.
  */
 @ApplicationScoped
 public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
-    private record Remembered(SecurityIdentity identity, long expiresAtNanos) {
+    /** A check of one set of credentials, under way or done, shared by every request that sends them. */
+    private record Check(CompletableFuture<SecurityIdentity> identity, long expiresAtNanos) {
+
+        boolean usable() {
+            return expiresAtNanos - System.nanoTime() > 0 && !identity.isCompletedExceptionally();
+        }
     }
 
     private final Duration remember;
-    private final Map<String, Remembered> checked = new ConcurrentHashMap<>();
+    private final Map<String, Check> checks = new ConcurrentHashMap<>();
 
     public DatabaseIdentityProvider(@ConfigProperty(name = "security.credential-cache", defaultValue = "60s") Duration remember) {
         this.remember = remember;
@@ -45,30 +52,44 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
         return UsernamePasswordAuthenticationRequest.class;
     }
 
+    /**
+     * When the remembered check of busy credentials expires, every request under way misses at
+     * once; they wait for one new bcrypt check instead of each running its own.
+     */
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
         String username = request.getUsername();
         String password = new String(request.getPassword().getPassword());
         String key = fingerprint(username, password);
-        Remembered known = checked.get(key);
-        if (known != null && known.expiresAtNanos() - System.nanoTime() > 0) {
-            return Uni.createFrom().item(known.identity());
+        Check check = checks.get(key);
+        if (check != null && check.usable()) {
+            return Uni.createFrom().completionStage(check.identity());
         }
-        return context.runBlocking(() -> {
-            UserAccount user = QuarkusTransaction.requiringNew().call(() -> UserAccount.<UserAccount>findById(username));
-            if (user == null || !user.hasPassword(password)) {
-                throw new AuthenticationFailedException();
-            }
-            SecurityIdentity identity = QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(username))
-                    .addRoles(user.roleSet())
-                    .build();
-            if (checked.size() > 10_000) {
-                checked.clear();
-            }
-            checked.put(key, new Remembered(identity, System.nanoTime() + remember.toNanos()));
-            return identity;
-        });
+        Check mine = new Check(new CompletableFuture<>(), System.nanoTime() + remember.toNanos());
+        Check current = checks.compute(key, (k, existing) -> existing != null && existing.usable() ? existing : mine);
+        if (current != mine) {
+            return Uni.createFrom().completionStage(current.identity());
+        }
+        if (checks.size() > 10_000) {
+            checks.keySet().removeIf(other -> !other.equals(key));
+        }
+        return context.runBlocking(() -> verify(username, password))
+                .onItem().invoke(identity -> mine.identity().complete(identity))
+                .onFailure().invoke(failure -> {
+                    checks.remove(key, mine);
+                    mine.identity().completeExceptionally(failure);
+                });
+    }
+
+    private static SecurityIdentity verify(String username, String password) {
+        UserAccount user = QuarkusTransaction.requiringNew().call(() -> UserAccount.<UserAccount>findById(username));
+        if (user == null || !user.hasPassword(password)) {
+            throw new AuthenticationFailedException();
+        }
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(username))
+                .addRoles(user.roleSet())
+                .build();
     }
 
     private static String fingerprint(String username, String password) {
