@@ -64,7 +64,8 @@ final class DmnCompiler {
         }).toList();
         DMNRuntime runtime;
         try {
-            runtime = DMNRuntimeBuilder.fromDefaults().buildConfiguration().fromResources(resources)
+            runtime = DMNRuntimeBuilder.fromDefaults().setDecisionLogicCompilerFactory(IndexingDecisionTableCompiler.factory())
+                    .buildConfiguration().fromResources(resources)
                     .getOrElseThrow(e -> new IllegalStateException(e.getMessage(), e));
             runtime.addListener(new DmnRun.SelectedRows());
         } catch (RuntimeException e) {
