@@ -37,7 +37,7 @@ trap 'kill $PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/q/health/ready" > /dev/null && break; sleep 0.5; done
 
 echo "== load: levels $LEVELS, ${SECONDS_PER_LEVEL}s per level, at most $MAX_REQUESTS requests per level"
-java -cp "$CLASSPATH" bench/LoadGenerator.java "http://127.0.0.1:$PORT" "bench:bench-$RUN" "$LEVELS" "$SECONDS_PER_LEVEL" "$MAX_REQUESTS"
+java -cp "$CLASSPATH" bench/LoadGenerator.java "http://127.0.0.1:$PORT" "bench:bench-$RUN" "$LEVELS" "$SECONDS_PER_LEVEL" "$MAX_REQUESTS" "$PID"
 kill $PID
 
 echo

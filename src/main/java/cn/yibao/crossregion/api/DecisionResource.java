@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The decision endpoints called by front offices and hospital settlement systems. */
@@ -36,7 +37,9 @@ public class DecisionResource {
     @Operation(summary = "Decide one claim (报销/结算); the answer is returned once it is recorded")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimRequest.class),
             examples = @ExampleObject(name = "worked example", summary = "API.md: pays 15200.00", value = ApiExamples.CLAIM)))
-    public ClaimResponse claim(@NotNull(message = "BODY_REQUIRED") @Valid ClaimRequest request) {
+    @APIResponse(responseCode = "200", description = "The decision, as recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimResponse.class)))
+    public String claim(@NotNull(message = "BODY_REQUIRED") @Valid ClaimRequest request) {
         return decisions.decideClaim(request);
     }
 
@@ -45,7 +48,9 @@ public class DecisionResource {
     @Operation(summary = "Decide a filing (备案) application or cancellation; the answer is returned once it is recorded")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FilingRequest.class),
             examples = @ExampleObject(name = "posted worker", summary = "API.md: accepted, valid 2026-02-01 to 2027-01-31", value = ApiExamples.FILING)))
-    public FilingResponse filing(@NotNull(message = "BODY_REQUIRED") @Valid FilingRequest request) {
+    @APIResponse(responseCode = "200", description = "The decision, as recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FilingResponse.class)))
+    public String filing(@NotNull(message = "BODY_REQUIRED") @Valid FilingRequest request) {
         return decisions.decideFiling(request);
     }
 }

@@ -63,37 +63,42 @@ public class DecisionService {
         this.validator = validator;
     }
 
-    /** Decides a claim on the active ruleset and records it; returns once the record is committed. */
-    public ClaimResponse decideClaim(ClaimRequest request) {
+    /**
+     * Decides a claim on the active ruleset and records it; returns, once the record is committed,
+     * the answer as JSON: the very text recorded, so that the record holds what the caller got.
+     */
+    public String decideClaim(ClaimRequest request) {
         Ruleset ruleset = registry.active();
         long started = System.nanoTime();
         ClaimResponse response = answerClaim(request, ruleset);
         ClaimRequest masked = request.withInsured(request.insured().withPersonId(PersonIds.mask(request.insured().personId())));
+        String answer = write(response);
         recorder.record(new DecisionEntry(response.decisionId(), DecisionType.CLAIM.name(), request.claimId(),
                 response.outcome().name(), masked.insured().personId(), personIds.hash(request.insured().personId()),
                 request.insured().region(), request.treatment().region(),
-                ruleset.version(), response.evaluatedAt(), micros(started), write(masked), write(response),
+                ruleset.version(), response.evaluatedAt(), micros(started), write(masked), answer,
                 codes(response.reasons()), response.firedRules()));
         recorded("CLAIM", response.decisionId(), response.outcome(), response.reasons(), ruleset, started);
-        return response;
+        return answer;
     }
 
-    /** Decides a filing request on the active ruleset and records it; returns once the record is committed. */
-    public FilingResponse decideFiling(FilingRequest request) {
+    /** Decides a filing request on the active ruleset and records it; returns, as {@link #decideClaim}, the recorded JSON. */
+    public String decideFiling(FilingRequest request) {
         Ruleset ruleset = registry.active();
         long started = System.nanoTime();
         FilingResponse response = answerFiling(request, ruleset);
         FilingRequest masked = request.insured() == null ? request
                 : request.withInsured(request.insured().withPersonId(PersonIds.mask(request.insured().personId())));
+        String answer = write(response);
         recorder.record(new DecisionEntry(response.decisionId(), DecisionType.FILING.name(), null,
                 response.outcome().name(), masked.insured() == null ? null : masked.insured().personId(),
                 request.insured() == null ? null : personIds.hash(request.insured().personId()),
                 request.insured() == null ? null : request.insured().region(),
                 request.treatment() == null ? null : request.treatment().region(),
-                ruleset.version(), response.evaluatedAt(), micros(started), write(masked), write(response),
+                ruleset.version(), response.evaluatedAt(), micros(started), write(masked), answer,
                 codes(response.reasons()), response.firedRules()));
         recorded("FILING", response.decisionId(), response.outcome(), response.reasons(), ruleset, started);
-        return response;
+        return answer;
     }
 
     /** The answer to a claim on the given ruleset, recorded nowhere: for scenarios and replays. */

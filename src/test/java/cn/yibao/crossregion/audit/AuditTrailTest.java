@@ -145,6 +145,19 @@ class AuditTrailTest extends TestUsers {
     }
 
     @Test
+    void shouldRecordTheVeryAnswerTheCallerGot() {
+        String answer = given().contentType("application/json")
+                .body(Requests.WORKED_EXAMPLE.replace("\"worked-example\"", "\"audit-" + UUID.randomUUID() + "\""))
+                .when().post("/api/v1/decisions/claim")
+                .then().statusCode(200).contentType("application/json")
+                .extract().asString();
+        String decisionId = io.restassured.path.json.JsonPath.from(answer).getString("decisionId");
+
+        DecisionRecord stored = QuarkusTransaction.requiringNew().call(() -> DecisionRecord.<DecisionRecord>findById(decisionId));
+        assertEquals(answer, stored.responseJson);
+    }
+
+    @Test
     void shouldKeepTheFilesOfEveryRulesetVersion() {
         String version = given().when().get("/api/v1/rulesets")
                 .then().statusCode(200)
