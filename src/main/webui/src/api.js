@@ -1,0 +1,30 @@
+// The service's own API, called with the credentials the browser already holds for this origin.
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    super(describe(status, body));
+    this.status = status;
+    this.body = body;
+  }
+}
+
+export async function api(path, { method = 'GET', body } = {}) {
+  const response = await fetch(path, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const type = response.headers.get('content-type') ?? '';
+  const data = type.includes('json') ? await response.json() : await response.text();
+  if (!response.ok) {
+    throw new ApiError(response.status, data);
+  }
+  return data;
+}
+
+function describe(status, body) {
+  if (body?.errors) {
+    return body.errors.map(e => `${e.field ?? e.file}${e.line ? ':' + e.line : ''}: ${e.messageZh ? e.messageZh + ' ' : ''}${e.message}`).join('; ');
+  }
+  return body?.message ?? `HTTP ${status}`;
+}
