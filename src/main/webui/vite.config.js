@@ -12,6 +12,6 @@ export default defineConfig({
   },
   server: {
     // `npm run dev` beside a running service (./mvnw quarkus:dev): the API calls go to it.
-    proxy: { '/api': 'http://localhost:8080' },
+    proxy: { '/api': process.env.API ?? 'http://localhost:8080' },
   },
 });

@@ -63,7 +63,21 @@ export async function createDmnEditor(parent, path, text, { onChange = () => {} 
     viewers.push(viewer);
     viewer.on('commandStack.changed', () => onChange(touched()));
   });
-  modeler.on('views.changed', () => renderTabs());
+  modeler.on('views.changed', ({ activeView }) => {
+    // dmn-js switches views itself too (its "View DRD" button, a click on a decision's icon).
+    if (current?.mode === 'dmn-js' && activeView && activeView !== current.view) {
+      current = { view: activeView, mode: 'dmn-js' };
+      part('.dmn-grid-toggle').hidden = activeView.type !== 'decisionTable';
+    }
+    part('.dmn-canvas').classList.toggle('diagram', modeler.getActiveView()?.type === 'drd');
+    renderTabs();
+  });
+
+  function fitDiagram() {
+    const canvas = modeler.getActiveViewer().get('canvas');
+    canvas.zoom('fit-viewport', 'auto');
+    if (canvas.zoom() > 1) canvas.zoom(1, 'auto');
+  }
 
   async function serialize() {
     const { xml } = await modeler.saveXML({ format: true });
@@ -108,6 +122,7 @@ export async function createDmnEditor(parent, path, text, { onChange = () => {} 
     } else {
       // Opening again re-renders from the model, so edits made in the grid show.
       await modeler.open(view);
+      if (view.type === 'drd') fitDiagram();
     }
     markActiveTab();
   }
@@ -152,6 +167,7 @@ export async function createDmnEditor(parent, path, text, { onChange = () => {} 
   await modeler.importXML(toEditorNamespaces(text));
   current = { view: modeler.getActiveView(), mode: 'dmn-js' };
   renderTabs();
+  if (current.view?.type === 'drd') fitDiagram();
 
   const editor = {
     element,

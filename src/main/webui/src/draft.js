@@ -48,7 +48,8 @@ export async function saveDraft(workspace, out) {
   try {
     const draft = await api('/api/v1/rulesets/drafts', { method: 'POST', body: { files } });
     const failing = (draft.tests.failures ?? []).map(f => ({ file: f.file, line: f.line, message: `场景失败 scenario fails: ${f.name}` }));
-    await workspace.showProblems(group([...(draft.warnings ?? []).map(w => ({ ...w, message: `警告 warning: ${w.message}` })), ...failing]), files);
+    // Warnings (decision-table analysis) stay in the list below: they do not stop a draft.
+    await workspace.showProblems(group(failing), files);
     out.innerHTML = `
       <p id="draft-saved">${label('已保存草稿', 'Draft saved')} <code title="${esc(draft.version)}">${esc(shortVersion(draft.version))}</code>
         <span class="status status-${esc(draft.status)}">${esc(draft.status)}</span>

@@ -23,8 +23,8 @@ export function renderReplaySummary(result) {
       : label('无', 'none')}</span></p>
     <p>${label('应付金额变化', 'Payable change')}:
       ${label('合计', 'total')} <b id="replay-total">${signed(result.payableDelta.total)}</b> ·
-      ${label('最大增加', 'largest increase')} <b id="replay-max">${signed(result.payableDelta.max)}</b> ·
-      ${label('最大减少', 'largest decrease')} <b id="replay-min">${signed(result.payableDelta.min)}</b></p>`;
+      ${label('最大增加', 'largest increase')} <b id="replay-max">${Number(result.payableDelta.max) > 0 ? signed(result.payableDelta.max) : '—'}</b> ·
+      ${label('最大减少', 'largest decrease')} <b id="replay-min">${Number(result.payableDelta.min) < 0 ? signed(result.payableDelta.min) : '—'}</b></p>`;
 }
 
 function side(s) {
@@ -44,7 +44,7 @@ export function renderReplay(result) {
         <tbody>${result.changes.map(c => `
           <tr data-decision-id="${esc(c.decisionId)}">
             <td><a href="/api/v1/decisions/${encodeURIComponent(c.decisionId)}/explanation" data-explain="${esc(c.decisionId)}"
-              title="${label('查看解释', 'explanation')}">${esc(c.claimId ?? c.decisionId.slice(0, 8))}</a></td>
+              title="查看解释 explanation">${esc(c.claimId ?? c.decisionId.slice(0, 8))}</a></td>
             <td>${esc(c.type)}</td><td class="before">${side(c.before)}</td><td class="after">${side(c.after)}</td>
             <td class="mono">${signed((Number(c.after.payable ?? 0) - Number(c.before.payable ?? 0)).toFixed(2))}</td></tr>`).join('')}</tbody>
       </table>
