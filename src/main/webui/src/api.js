@@ -23,6 +23,9 @@ export async function api(path, { method = 'GET', body } = {}) {
 }
 
 function describe(status, body) {
+  if (status === 413) {
+    return '请求超过服务接受的大小 (quarkus.http.limits.max-body-size) · The request is larger than the service accepts (quarkus.http.limits.max-body-size)';
+  }
   if (body?.errors) {
     return body.errors.map(e => `${e.field ?? e.file}${e.line ? ':' + e.line : ''}: ${e.messageZh ? e.messageZh + ' ' : ''}${e.message}`).join('; ');
   }

@@ -79,7 +79,7 @@ async function onActivateDraft() {
     `${label('启用草稿', 'Activate the draft')} <code>${esc(shortVersion(draft.version))}</code>？`,
     `<p>${label('场景测试', 'Scenarios')}: ${draft.tests.passed} ✓ ${draft.tests.failed} ✗</p>
      ${replayed
-       ? `<p class="muted">${label('回放', 'Replay')} ${esc(replayed.request.from || '…')} — ${esc(replayed.request.to || '…')}</p>${renderReplaySummary(replayed.result)}`
+       ? `<p class="muted">${label('回放', 'Replay')} ${esc(replayed.request.from || '…')} — ${esc(replayed.request.to || '…')}</p>${renderReplaySummary(replayed.result, 'confirm')}`
        : `<p class="bad" id="confirm-not-replayed">${label('尚未回放此草稿', 'This draft has not been replayed')}</p>`}
      <p>${label('启用后，新的决策按此版本作出；之前的版本可随时回滚。', 'New decisions will use this version; the previous one can be rolled back to at any time.')}</p>`);
   if (!ok) return;
@@ -102,13 +102,14 @@ async function onVersionAction(button) {
     if (workspace.hasEdits() && !window.confirm('放弃未保存的修改？ Discard the changes not saved as a draft?')) return;
     await load(version);
     $('#workspace').scrollIntoView();
+    await openFirstModel();
   } else if (action === 'activate') {
     const rollback = summary.status === 'PREVIOUS';
     const ok = await confirm($('#confirm'),
       `${rollback ? label('回滚到版本', 'Roll back to version') : label('启用版本', 'Activate version')} <code>${esc(shortVersion(version))}</code>？`,
       `<p>${label('当前生效', 'Active now')} <code>${esc(shortVersion(state.active.version))}</code> → <code>${esc(shortVersion(version))}</code></p>
        <p>${label('场景测试', 'Scenarios')}: ${summary.testsPassed ?? '?'} ✓ ${summary.testsFailed ?? 0} ✗</p>
-       ${state.replay?.result.candidate === version ? renderReplaySummary(state.replay.result) : ''}`);
+       ${state.replay?.result.candidate === version ? renderReplaySummary(state.replay.result, 'confirm') : ''}`);
     if (!ok) return;
     const result = await activate(version, $('#activate-result'));
     if (result) await load();
@@ -151,15 +152,18 @@ window.addEventListener('beforeunload', event => {
   if (workspace.hasEdits()) event.preventDefault();
 });
 
+/** Opens the first DMN model, so that the page shows a decision diagram from the start. */
+async function openFirstModel() {
+  const first = workspace.paths().find(path => path.endsWith('.dmn'));
+  if (first) await workspace.open(first);
+}
+
 defaultPeriod();
 load().then(async () => {
   performance.mark('analyst-ready');
   document.body.dataset.ready = 'true';
-  const first = workspace.paths().find(path => path.endsWith('.dmn'));
-  if (first) {
-    await workspace.open(first);
-    performance.mark('analyst-first-model');
-  }
+  await openFirstModel();
+  performance.mark('analyst-first-model');
 }).catch(error => {
   $('#active-summary').innerHTML = `<p class="bad">${esc(error.message)}</p>`;
 });

@@ -12,19 +12,19 @@ export async function replay(request, page = 0) {
   return api('/api/v1/replays', { method: 'POST', body });
 }
 
-/** The figures an analyst weighs before activating: also repeated in the confirmation. */
-export function renderReplaySummary(result) {
+/** The figures an analyst weighs before activating: also repeated in the confirmation (ids prefixed `prefix`). */
+export function renderReplaySummary(result, prefix = 'replay') {
   const transitions = Object.entries(result.transitions ?? {});
   return `
-    <p class="replay-counts">${label('比较', 'Compared')} <b id="replay-compared">${result.compared}</b> ·
-      ${label('变化', 'Changed')} <b id="replay-changed">${result.changed}</b></p>
-    <p>${label('结果变化', 'Transitions')}: <span id="replay-transitions">${transitions.length
+    <p class="replay-counts">${label('比较', 'Compared')} <b id="${prefix}-compared">${result.compared}</b> ·
+      ${label('变化', 'Changed')} <b id="${prefix}-changed">${result.changed}</b></p>
+    <p>${label('结果变化', 'Transitions')}: <span id="${prefix}-transitions">${transitions.length
       ? transitions.map(([k, v]) => `<span class="transition">${esc(k)}: <b>${v}</b></span>`).join(' ')
       : label('无', 'none')}</span></p>
     <p>${label('应付金额变化', 'Payable change')}:
-      ${label('合计', 'total')} <b id="replay-total">${signed(result.payableDelta.total)}</b> ·
-      ${label('最大增加', 'largest increase')} <b id="replay-max">${Number(result.payableDelta.max) > 0 ? signed(result.payableDelta.max) : '—'}</b> ·
-      ${label('最大减少', 'largest decrease')} <b id="replay-min">${Number(result.payableDelta.min) < 0 ? signed(result.payableDelta.min) : '—'}</b></p>`;
+      ${label('合计', 'total')} <b id="${prefix}-total">${signed(result.payableDelta.total)}</b> ·
+      ${label('最大增加', 'largest increase')} <b id="${prefix}-max">${Number(result.payableDelta.max) > 0 ? signed(result.payableDelta.max) : '—'}</b> ·
+      ${label('最大减少', 'largest decrease')} <b id="${prefix}-min">${Number(result.payableDelta.min) < 0 ? signed(result.payableDelta.min) : '—'}</b></p>`;
 }
 
 function side(s) {

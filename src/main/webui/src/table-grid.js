@@ -56,7 +56,9 @@ export function renderTableGrid(container, { decision, moddle, onEdit }) {
   const body = container.querySelector('tbody');
 
   function cell(kind, index, text) {
-    return `<td data-col="${kind}${index + 1}"><input data-kind="${kind}" data-index="${index}" value="${esc(text)}" spellcheck="false"></td>`;
+    // Sized to its text, so that the columns fit what the page shows.
+    const size = Math.max(kind === 'note' ? 24 : 5, String(text ?? '').length + 1);
+    return `<td data-col="${kind}${index + 1}"><input data-kind="${kind}" data-index="${index}" value="${esc(text)}" size="${size}" spellcheck="false"></td>`;
   }
 
   function renderPage() {
@@ -69,7 +71,7 @@ export function renderTableGrid(container, { decision, moddle, onEdit }) {
         ${inputs.map((_, i) => cell('in', i, rule.inputEntry?.[i]?.text)).join('')}
         ${outputs.map((_, i) => cell('out', i, rule.outputEntry?.[i]?.text)).join('')}
         ${annotations.map((_, i) => cell('note', i, rule.annotationEntry?.[i]?.text)).join('')}
-        <td class="row-actions"><button type="button" class="icon" data-action="duplicate" title="复制到下一行 Duplicate below">⧉</button>
+        <td class="row-actions"><button type="button" class="icon" data-action="duplicate" title="复制到下一行 Duplicate below">＋</button>
           <button type="button" class="icon" data-action="delete" title="删除此行 Delete this row">✕</button></td></tr>`;
     }).join('');
     $('page').textContent = `${page + 1} / ${pages()}`;
