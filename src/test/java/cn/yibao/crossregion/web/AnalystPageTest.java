@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -116,8 +118,7 @@ class AnalystPageTest extends TestUsers {
         WebElement cell = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
                 "td[data-row-id='Base_policy_row2'][data-col-id='Base_policy_out2'] .content-editable")));
         assertEquals("0.93", cell.getText().trim());
-        cell.click();
-        cell.sendKeys(Keys.chord(Keys.CONTROL, "a"), "0.95");
+        new Actions(browser).click(cell).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys("0.95").perform();
         wait.until(ExpectedConditions.attributeContains(By.cssSelector("#files li[data-file='" + PAYOUT + "']"), "class", "changed"));
         Browser.screenshotQuietly(browser, "analyst-decision-table-edited");
 
@@ -206,9 +207,9 @@ class AnalystPageTest extends TestUsers {
         click("#versions-box summary");
         long opening = System.nanoTime();
         click("#versions tr[data-version='" + large.version() + "'] button[data-version-action='open']");
-        WebElement tab = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
-                ".dmn-editor[data-file='" + PAYOUT + "'] .view-tab[data-view-id='Base_policy']")));
-        tab.click();
+        String tab = ".dmn-editor[data-file='" + PAYOUT + "'] .view-tab[data-view-id='Base_policy']";
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(tab), String.valueOf(rows + 16)));
+        click(tab);
         By gridRows = By.cssSelector(".dmn-grid table.grid[data-decision='Base policy'] tbody tr");
         wait.until(ExpectedConditions.numberOfElementsToBe(gridRows, 100));
         System.out.printf("analyst page: a %,d-row decision table opened in the paged grid in %d ms%n",
@@ -282,10 +283,17 @@ class AnalystPageTest extends TestUsers {
         input.sendKeys(value);
     }
 
+    /** Clicks what the selector finds, again if the page re-rendered it meanwhile. */
     private void click(String selector) {
-        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(selector)));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(By.cssSelector(selector)).apply(driver);
+            if (element == null) {
+                return false;
+            }
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+            element.click();
+            return true;
+        });
     }
 
     private String text(String selector) {
