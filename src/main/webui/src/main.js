@@ -87,6 +87,7 @@ async function onActivateDraft() {
   if (result) {
     state.draft = null;
     await load();
+    await openFirstModel();
   }
   updateButtons();
 }
@@ -112,7 +113,10 @@ async function onVersionAction(button) {
        ${state.replay?.result.candidate === version ? renderReplaySummary(state.replay.result, 'confirm') : ''}`);
     if (!ok) return;
     const result = await activate(version, $('#activate-result'));
-    if (result) await load();
+    if (result) {
+      await load();
+      await openFirstModel();
+    }
     $('#activate').scrollIntoView();
   }
 }
@@ -126,7 +130,7 @@ function defaultPeriod() {
 
 $('#save-draft').addEventListener('click', onSaveDraft);
 $('#discard').addEventListener('click', () => {
-  if (window.confirm('放弃全部未保存的修改？ Discard every change not saved as a draft?')) load();
+  if (window.confirm('放弃全部未保存的修改？ Discard every change not saved as a draft?')) load().then(openFirstModel);
 });
 $('#replay-form').addEventListener('submit', event => onReplay(event));
 $('#activate-button').addEventListener('click', onActivateDraft);
