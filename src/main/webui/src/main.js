@@ -16,6 +16,9 @@ const state = {
   replay: null,   // the replay last run, with the request that made it
 };
 
+// The editor is fetched while the versions load, so that the first model shows sooner.
+import('./dmn-editor.js').catch(() => {});
+
 const workspace = new Workspace($('#files'), $('#editor-area'), () => updateButtons());
 
 function updateButtons() {

@@ -3,6 +3,7 @@
 import { structuredPatch } from 'diff';
 import { api } from './api.js';
 import { esc, label, shortVersion, time } from './format.js';
+import { normalizeXml } from './xml-normal-form.js';
 
 const cache = new Map();
 
@@ -49,12 +50,18 @@ function renderPatch(path, before, after) {
   if (before === undefined || after === undefined) {
     return `<div class="file-diff" data-file="${esc(path)}"><h4 class="mono">${esc(path)}</h4><p class="muted">${before === undefined ? label('新文件', 'new file') : label('此版本没有该文件', 'not in this version')}</p></div>`;
   }
-  const patch = before.length + after.length <= LARGEST_DIFFED ? structuredPatch(path, path, before, after, '', '', { context: 3, timeout: 2000 }) : null;
+  const small = before.length + after.length <= LARGEST_DIFFED;
+  const xml = path.endsWith('.dmn');
+  const patch = small ? structuredPatch(path, path, xml ? normalizeXml(before) : before, xml ? normalizeXml(after) : after, '', '',
+    { context: 3, timeout: 2000 }) : null;
   if (!patch) {
     return `<div class="file-diff" data-file="${esc(path)}"><h4 class="mono">${esc(path)}</h4>
       <p class="muted">${label('文件太大，不逐行对比', 'Too large to compare line by line')}: ${before.split('\n').length} → ${after.split('\n').length} ${label('行', 'lines')}</p></div>`;
   }
-  return `<div class="file-diff" data-file="${esc(path)}"><h4 class="mono">${esc(path)}</h4>${patch.hunks.map(hunk => `
+  if (patch.hunks.length === 0) {
+    return `<div class="file-diff" data-file="${esc(path)}"><h4 class="mono">${esc(path)}</h4><p class="muted">${label('仅格式不同', 'Differs in layout only')}</p></div>`;
+  }
+  return `<div class="file-diff" data-file="${esc(path)}"><h4 class="mono">${esc(path)}${xml ? ` <span class="muted">${label('按规范化的 XML 对比', 'compared as normalized XML')}</span>` : ''}</h4>${patch.hunks.map(hunk => `
     <pre class="hunk"><span class="hunk-head">@@ −${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@</span>
 ${hunk.lines.map(line => `<span class="${line[0] === '+' ? 'added' : line[0] === '-' ? 'removed' : 'same'}">${esc(line)}</span>`).join('\n')}</pre>`).join('')}</div>`;
 }

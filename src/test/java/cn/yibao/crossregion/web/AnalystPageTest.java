@@ -191,6 +191,27 @@ class AnalystPageTest extends TestUsers {
         assertEquals(draft, next.getString("rulesetVersion"));
         assertEquals("0.95", next.getString("amounts.baseRatio"));
         assertEquals("9.98", next.getString("amounts.payable"));
+
+        // Against the version it replaced, the diff shows the one cell and the one expectation; then roll back.
+        click("#versions-box summary");
+        String previous = "#versions tr[data-version='" + shipped + "']";
+        click(previous + " button[data-version-action='diff']");
+        WebElement payoutDiff = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#diff .file-diff[data-file='" + PAYOUT + "']")));
+        assertEquals(List.of("<text>0.95</text>"), lines(payoutDiff, ".removed"));
+        assertEquals(List.of("<text>0.93</text>"), lines(payoutDiff, ".added"));
+        WebElement scenarioDiff = browser.findElement(By.cssSelector("#diff .file-diff[data-file='rules-tests/payout.yaml']"));
+        assertEquals(1, scenarioDiff.findElements(By.cssSelector(".removed")).size(), scenarioDiff.getText());
+        Browser.screenshotQuietly(browser, "analyst-diff");
+        click(previous + " button[data-version-action='activate']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
+        click("#confirm-ok");
+        wait.until(ExpectedConditions.textToBe(By.id("active-version"), shipped));
+        assertEquals(shipped, activeVersion());
+    }
+
+    /** The changed lines of a file's diff, without the +/- and indentation. */
+    private static List<String> lines(WebElement diff, String kind) {
+        return diff.findElements(By.cssSelector(kind)).stream().map(line -> line.getText().substring(1).trim()).toList();
     }
 
     @Test
