@@ -62,8 +62,8 @@ function renderPatch(path, before, after) {
     return `<div class="file-diff" data-file="${esc(path)}"><h4 class="mono">${esc(path)}</h4><p class="muted">${label('仅格式不同', 'Differs in layout only')}</p></div>`;
   }
   return `<div class="file-diff" data-file="${esc(path)}"><h4 class="mono">${esc(path)}${xml ? ` <span class="muted">${label('按规范化的 XML 对比', 'compared as normalized XML')}</span>` : ''}</h4>${patch.hunks.map(hunk => `
-    <pre class="hunk"><span class="hunk-head">@@ −${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@</span>
-${hunk.lines.map(line => `<span class="${line[0] === '+' ? 'added' : line[0] === '-' ? 'removed' : 'same'}">${esc(line)}</span>`).join('\n')}</pre>`).join('')}</div>`;
+    <pre class="hunk"><span class="hunk-head">@@ −${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@</span>${hunk.lines.map(line =>
+      `<span class="${line[0] === '+' ? 'added' : line[0] === '-' ? 'removed' : 'same'}">${esc(line)}</span>`).join('')}</pre>`).join('')}</div>`;
 }
 
 /** The files of `version` that differ from the active version, line by line (active → version). */

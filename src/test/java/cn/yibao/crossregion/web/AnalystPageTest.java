@@ -215,6 +215,34 @@ class AnalystPageTest extends TestUsers {
     }
 
     @Test
+    void shouldShowACompileErrorAtItsFileAndLine() {
+        String drl = "rules-drl/exclusions.drl";
+        String live = given().get("/api/v1/rulesets/" + shipped).then().extract().path("files.'" + drl + "'");
+        String broken = "Claim( cause == Cause.SELF_HARM )";
+        int line = live.substring(0, live.indexOf(broken)).split("\n", -1).length;
+
+        openPage();
+        openFile(drl);
+        WebElement code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".code-editor[data-file='" + drl + "'] .cm-content")));
+        code.sendKeys(Keys.chord(Keys.CONTROL, "f"));
+        WebElement search = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cm-search input[name='search']")));
+        search.sendKeys(broken);
+        browser.findElement(By.cssSelector(".cm-search input[name='replace']")).sendKeys("Claim( cause == == )");
+        browser.findElement(By.cssSelector(".cm-search button[name='replaceAll']")).click();
+
+        WebElement refused = saveDraft();
+        assertEquals("draft-refused", refused.getAttribute("id"), refused.getText());
+        String errors = text("#draft-errors");
+        assertTrue(errors.contains(drl + ":" + line), errors);
+        assertEquals("1", text("#files li[data-file='" + drl + "'] .problem-count"));
+        click("#draft-errors a[data-reveal='" + drl + "']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                ".code-editor[data-file='" + drl + "'] .cm-problem-line[data-problem-line='" + line + "']")));
+        Browser.screenshotQuietly(browser, "analyst-compile-error");
+        assertEquals(shipped, activeVersion());
+    }
+
+    @Test
     void shouldOpenA16000RowTableInThePagedGridPageThroughAndEditACell() {
         int rows = 16_000;
         String live = activeVersion();
