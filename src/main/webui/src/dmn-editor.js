@@ -11,6 +11,7 @@ import 'dmn-js/dist/assets/dmn-js-literal-expression.css';
 import 'dmn-js/dist/assets/dmn-font/css/dmn-embedded.css';
 import { dmnRelease, toEditorNamespaces, toFileNamespaces } from './dmn-namespaces.js';
 import { renderTableGrid } from './table-grid.js';
+import { bilingualLabels } from './dmn-labels.js';
 import { createCodeEditor } from './code-editor.js';
 import { esc, label } from './format.js';
 
@@ -49,7 +50,9 @@ export async function createDmnEditor(parent, path, text, { onChange = () => {} 
   const part = (selector) => element.querySelector(selector);
 
   const release = dmnRelease(text);
-  const modeler = new DmnModeler({ container: part('.dmn-canvas') });
+  // Per view: dmn-js lets a view's additionalModules replace the common ones.
+  const labels = { additionalModules: [bilingualLabels] };
+  const modeler = new DmnModeler({ container: part('.dmn-canvas'), drd: labels, decisionTable: labels, literalExpression: labels, boxedExpression: labels });
   const viewers = [];
   let gridEdited = false;
   let resave = false;
