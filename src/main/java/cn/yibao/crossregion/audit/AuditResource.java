@@ -77,9 +77,11 @@ public class AuditResource {
                 Set.copyOf(record.reasonCodes), read(record.requestJson), read(record.responseJson));
     }
 
+    /** Analysts too: the replay of a draft links each changed decision to its explanation, which holds no person id. */
     @GET
     @Path("/{decisionId}/explanation")
     @Transactional
+    @RolesAllowed({Role.AUDITOR, Role.ANALYST})
     @Operation(summary = "The decision in words (zh, en): reasons with sources, rules in firing order, matched table rows, the payout step by step")
     public Explanation explanation(@PathParam("decisionId") String decisionId) {
         return explainer.explain(decisionId);

@@ -36,15 +36,17 @@ public class ScenarioRunner {
         }
         int passed = 0;
         List<ScenarioReport.Failure> failures = new ArrayList<>();
+        List<ScenarioReport.CaseResult> cases = new ArrayList<>();
         for (Scenario scenario : scenarios) {
             List<String> mismatches = check(scenario, ruleset);
+            cases.add(new ScenarioReport.CaseResult(scenario.file(), scenario.line(), scenario.name(), mismatches.isEmpty()));
             if (mismatches.isEmpty()) {
                 passed++;
             } else {
                 failures.add(new ScenarioReport.Failure(scenario.file(), scenario.line(), scenario.name(), mismatches));
             }
         }
-        return new ScenarioReport(passed, failures.size(), failures);
+        return new ScenarioReport(passed, failures.size(), failures, cases);
     }
 
     private List<String> check(Scenario scenario, Ruleset ruleset) {

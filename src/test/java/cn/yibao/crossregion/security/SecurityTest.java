@@ -28,7 +28,7 @@ class SecurityTest {
                 arguments("POST", "/api/v1/decisions/filing", Set.of(Role.CALLER)),
                 arguments("GET", "/api/v1/decisions", Set.of(Role.AUDITOR)),
                 arguments("GET", "/api/v1/decisions/00000000-0000-0000-0000-000000000000", Set.of(Role.AUDITOR)),
-                arguments("GET", "/api/v1/decisions/00000000-0000-0000-0000-000000000000/explanation", Set.of(Role.AUDITOR)),
+                arguments("GET", "/api/v1/decisions/00000000-0000-0000-0000-000000000000/explanation", Set.of(Role.AUDITOR, Role.ANALYST)),
                 arguments("GET", "/api/v1/decisions/export", Set.of(Role.AUDITOR)),
                 arguments("GET", "/api/v1/audit/verify", Set.of(Role.AUDITOR)),
                 arguments("GET", "/api/v1/rulesets", Set.of(Role.ANALYST, Role.AUDITOR)),
@@ -38,7 +38,10 @@ class SecurityTest {
                 arguments("POST", "/api/v1/rulesets/reload", Set.of(Role.ANALYST)),
                 arguments("POST", "/api/v1/replays", Set.of(Role.ANALYST)),
                 arguments("GET", "/", Set.of(Role.AUDITOR)),
-                arguments("GET", "/app.js", Set.of(Role.AUDITOR)));
+                arguments("GET", "/app.js", Set.of(Role.AUDITOR)),
+                arguments("GET", "/analyst", Set.of(Role.ANALYST)),
+                arguments("GET", "/analyst/", Set.of(Role.ANALYST)),
+                arguments("GET", "/analyst/index.html", Set.of(Role.ANALYST)));
     }
 
     @ParameterizedTest(name = "{0} {1} is for {2}")

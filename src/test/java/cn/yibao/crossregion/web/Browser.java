@@ -49,6 +49,15 @@ final class Browser {
         return new ChromeDriver(service, options);
     }
 
+    /** A screenshot kept as a build artifact; a failure to take one does not fail the test. */
+    static void screenshotQuietly(WebDriver driver, String name) {
+        try {
+            screenshot(driver, name);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("no screenshot " + name + ": " + e);
+        }
+    }
+
     static Path screenshot(WebDriver driver, String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);

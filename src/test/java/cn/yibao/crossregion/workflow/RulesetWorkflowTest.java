@@ -102,6 +102,9 @@ class RulesetWorkflowTest extends TestUsers {
                 .body("tests.failures[0].file", equalTo("rules-tests/payout.yaml"))
                 .body("tests.failures[0].line", greaterThan(0))
                 .body("tests.failures[0].mismatches", hasItem(containsString("amounts.payable")))
+                .body("tests.cases.size()", greaterThan(50))
+                .body("tests.cases.findAll { !it.passed }.name", hasItem(containsString("a retiree's payable is rounded half up")))
+                .body("tests.cases.findAll { !it.passed }.line", everyItem(greaterThan(0)))
                 .extract().path("version");
 
         given().post("/api/v1/rulesets/" + version + "/activate")
@@ -146,6 +149,13 @@ class RulesetWorkflowTest extends TestUsers {
                 .body("changes.after.payable", everyItem(equalTo(9.98f)))
                 .body("changes.type", everyItem(equalTo("CLAIM")));
         assertEquals(shipped, activeVersion(), "a replay never touches the live version");
+        String changedDecision = given().contentType("application/json")
+                .body(Map.of("candidate", candidate, "from", start.toString(), "to", end.toString()))
+                .post("/api/v1/replays").then().extract().path("changes[0].decisionId");
+        // The analyst page links each changed decision to its explanation: analysts may read it.
+        given().auth().preemptive().basic("analyst", "analyst-password")
+                .get("/api/v1/decisions/" + changedDecision + "/explanation")
+                .then().statusCode(200).body("decisionId", equalTo(changedDecision)).body("outcome", equalTo("APPROVED"));
 
         given().post("/api/v1/rulesets/" + candidate + "/activate")
                 .then().statusCode(200).body("version", equalTo(candidate)).body("previous", equalTo(shipped));

@@ -1,0 +1,33 @@
+// The service's own API, called with the credentials the browser already holds for this origin.
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    super(describe(status, body));
+    this.status = status;
+    this.body = body;
+  }
+}
+
+export async function api(path, { method = 'GET', body } = {}) {
+  const response = await fetch(path, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const type = response.headers.get('content-type') ?? '';
+  const data = type.includes('json') ? await response.json() : await response.text();
+  if (!response.ok) {
+    throw new ApiError(response.status, data);
+  }
+  return data;
+}
+
+function describe(status, body) {
+  if (status === 413) {
+    return '请求超过服务接受的大小 (quarkus.http.limits.max-body-size) · The request is larger than the service accepts (quarkus.http.limits.max-body-size)';
+  }
+  if (body?.errors) {
+    return body.errors.map(e => `${e.field ?? e.file}${e.line ? ':' + e.line : ''}: ${e.messageZh ? e.messageZh + ' ' : ''}${e.message}`).join('; ');
+  }
+  return body?.message ?? `HTTP ${status}`;
+}
