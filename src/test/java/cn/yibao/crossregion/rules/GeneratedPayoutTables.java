@@ -17,11 +17,15 @@ public final class GeneratedPayoutTables {
     private GeneratedPayoutTables() {
     }
 
-    /** Six-digit region codes, enough for the given number of rows at 24 rows per region. */
+    /**
+     * Six-digit city codes, enough for the given number of rows at 24 rows per region. They start
+     * at 900100: 90-99 is no province's code, so no scenario's region is among them and a
+     * generated table decides every scenario as the shipped one does.
+     */
     public static List<String> regionsFor(int rows) {
         List<String> regions = new ArrayList<>();
         for (int i = 0; i < (rows + 23) / 24; i++) {
-            regions.add(String.format("%02d%02d00", 11 + i / 90, 1 + i % 90));
+            regions.add(String.format("%02d%02d00", 90 + i / 90, 1 + i % 90));
         }
         return regions;
     }
