@@ -24,7 +24,7 @@ export async function api(path, { method = 'GET', body } = {}) {
 
 function describe(status, body) {
   if (status === 413) {
-    return '请求超过服务接受的大小 (quarkus.http.limits.max-body-size) · The request is larger than the service accepts (quarkus.http.limits.max-body-size)';
+    return '草稿超过服务接受的大小（quarkus.http.limits.max-body-size，默认 32 MB）· The draft is larger than the service accepts (quarkus.http.limits.max-body-size, 32 MB by default)';
   }
   if (body?.errors) {
     return body.errors.map(e => `${e.field ?? e.file}${e.line ? ':' + e.line : ''}: ${e.messageZh ? e.messageZh + ' ' : ''}${e.message}`).join('; ');
