@@ -60,7 +60,7 @@ public class LoadGenerator {
         AtomicLong answered = new AtomicLong();
         warmUp(client, decisions, noop, maxRequests, answered);
         System.out.printf("%n%8s %12s %10s %10s %10s %8s %12s %8s %14s%n", "clients", "decisions/s", "p50 ms", "p95 ms", "p99 ms", "errors",
-                "no-op/s", "ratio", "service CPU ms");
+                "no-op/s", "ratio", "CPU ms/dec.");
         for (int threads : levels) {
             double cpuBefore = serviceCpuSeconds(servicePid);
             Level decided = run(client, decisions, threads, seconds, maxRequests, answered);
@@ -99,18 +99,34 @@ public class LoadGenerator {
         }
     }
 
-    /** User + system CPU of the service process so far, from /proc (Linux); 0 where unknown. */
+    /**
+     * User + system CPU of the service process so far, from /proc (Linux), less its JIT compiler
+     * threads, which keep compiling for minutes and are not the cost of a decision; 0 where unknown.
+     */
     private static double serviceCpuSeconds(String pid) {
         if (pid == null) {
             return 0;
         }
         try {
-            String stat = java.nio.file.Files.readString(Path.of("/proc", pid, "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;  // utime, stime in clock ticks (USER_HZ = 100)
+            long ticks = cpuTicks(java.nio.file.Files.readString(Path.of("/proc", pid, "stat")));
+            try (var tasks = java.nio.file.Files.newDirectoryStream(Path.of("/proc", pid, "task"))) {
+                for (Path task : tasks) {
+                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                    if (stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).contains("CompilerThre")) {
+                        ticks -= cpuTicks(stat);
+                    }
+                }
+            }
+            return ticks / 100.0;  // clock ticks, USER_HZ = 100
         } catch (Exception e) {
             return 0;
         }
+    }
+
+    /** utime + stime of a /proc stat line (the process's own include its ended threads). */
+    private static long cpuTicks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     private static HttpRequest post(String url, String auth, String body) {

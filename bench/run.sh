@@ -7,14 +7,14 @@
 #
 #   bench/run.sh            embedded H2 (a fresh database under target/bench)
 #   bench/run.sh --pg       PostgreSQL on 127.0.0.1:5432/test
-# LEVELS=1,4,16,32 SECONDS=10 MAX_REQUESTS=200000 to change the run; every run is bounded.
+# LEVELS=1,4,16,64 BENCH_SECONDS=10 MAX_REQUESTS=200000 to change the run; every run is bounded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PROFILE=prod
 if [ "${1:-}" = "--pg" ]; then PROFILE=pg; fi
-LEVELS=${LEVELS:-1,4,16,32}
-SECONDS_PER_LEVEL=${SECONDS:-10}
+LEVELS=${LEVELS:-1,4,16,64}
+SECONDS_PER_LEVEL=${BENCH_SECONDS:-10}   # not SECONDS: bash counts the seconds since its start in it
 MAX_REQUESTS=${MAX_REQUESTS:-200000}
 PORT=${PORT:-18090}
 WORK=target/bench
