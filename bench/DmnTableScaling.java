@@ -1,6 +1,5 @@
 import cn.yibao.crossregion.rules.GeneratedPayoutTables;
 import cn.yibao.crossregion.rules.IndexingDecisionTableCompiler;
-import org.kie.dmn.api.core.DMNContext;
 import org.kie.dmn.api.core.DMNModel;
 import org.kie.dmn.api.core.DMNResult;
 import org.kie.dmn.api.core.DMNRuntime;
@@ -68,21 +67,6 @@ public class DmnTableScaling {
     }
 
     private static DMNResult evaluate(DMNRuntime runtime, DMNModel model, String region) {
-        DMNContext context = runtime.newContext();
-        context.set("Insured city", region);
-        context.set("Scheme", "RESIDENT");
-        context.set("Status", "RETIRED");
-        context.set("Care type", "OUTPATIENT");
-        context.set("Provider kind", "HOSPITAL");
-        context.set("Hospital level", 3);
-        context.set("Designated", true);
-        context.set("Area", "CROSS_PROVINCE");
-        context.set("Unfiled", false);
-        context.set("Emergency", false);
-        context.set("Settlement", "DIRECT");
-        context.set("Valid filing type", "LONG_TERM_RESIDENCE");
-        context.set("Extension approved", false);
-        context.set("Stay days", 10);
-        return runtime.evaluateAll(model, context);
+        return runtime.evaluateAll(model, GeneratedPayoutTables.claimInputs(runtime, region, "RESIDENT", "RETIRED", "OUTPATIENT", 3));
     }
 }

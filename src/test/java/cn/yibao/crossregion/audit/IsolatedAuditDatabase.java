@@ -1,5 +1,6 @@
 package cn.yibao.crossregion.audit;
 
+import cn.yibao.crossregion.OwnDatabase;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 import java.util.Map;
@@ -12,12 +13,6 @@ public class IsolatedAuditDatabase implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        if (System.getProperty("quarkus.test.profile", "").contains("pg")) {
-            return Map.of(
-                    "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=tamper_evidence",
-                    "quarkus.flyway.schemas", "tamper_evidence",
-                    "quarkus.hibernate-orm.database.default-schema", "tamper_evidence");
-        }
-        return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:tamper-evidence;DB_CLOSE_DELAY=-1");
+        return OwnDatabase.named("tamper-evidence");
     }
 }

@@ -1,5 +1,8 @@
 package cn.yibao.crossregion.rules;
 
+import org.kie.dmn.api.core.DMNContext;
+import org.kie.dmn.api.core.DMNRuntime;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,6 +71,26 @@ public final class GeneratedPayoutTables {
         int firstRule = dmn.indexOf("<rule ", tableStart);
         int tableEnd = dmn.indexOf("</decisionTable>", tableStart);
         return dmn.substring(0, firstRule) + String.join("\n", rows) + "\n" + dmn.substring(tableEnd);
+    }
+
+    /** The payout model's inputs for a directly settled, filed claim at a designated hospital, as a claim sets them. */
+    public static DMNContext claimInputs(DMNRuntime runtime, String city, String scheme, String status, String care, int level) {
+        DMNContext context = runtime.newContext();
+        context.set("Insured city", city);
+        context.set("Scheme", scheme);
+        context.set("Status", status);
+        context.set("Care type", care);
+        context.set("Provider kind", "HOSPITAL");
+        context.set("Hospital level", level);
+        context.set("Designated", true);
+        context.set("Area", "CROSS_PROVINCE");
+        context.set("Unfiled", false);
+        context.set("Emergency", false);
+        context.set("Settlement", "DIRECT");
+        context.set("Valid filing type", "LONG_TERM_RESIDENCE");
+        context.set("Extension approved", false);
+        context.set("Stay days", 10);
+        return context;
     }
 
     public static String rule(String id, String region, String scheme, String status, String care, String level, String ratio) {

@@ -101,21 +101,7 @@ class IndexedDecisionTableTest {
         runtime.addListener(listener);
         try {
             DMNModel model = runtime.getModels().get(0);
-            DMNContext context = runtime.newContext();
-            context.set("Insured city", city);
-            context.set("Scheme", scheme);
-            context.set("Status", status);
-            context.set("Care type", care);
-            context.set("Provider kind", "HOSPITAL");
-            context.set("Hospital level", level);
-            context.set("Designated", true);
-            context.set("Area", "CROSS_PROVINCE");
-            context.set("Unfiled", false);
-            context.set("Emergency", false);
-            context.set("Settlement", "DIRECT");
-            context.set("Valid filing type", "LONG_TERM_RESIDENCE");
-            context.set("Extension approved", false);
-            context.set("Stay days", 10);
+            DMNContext context = GeneratedPayoutTables.claimInputs(runtime, city, scheme, status, care, level);
             DMNResult result = runtime.evaluateAll(model, context);
             return new Outcome(result.getDecisionResultByName("Base policy").getResult(), rows);
         } finally {

@@ -1,5 +1,6 @@
 package cn.yibao.crossregion.web;
 
+import cn.yibao.crossregion.OwnDatabase;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 import java.util.Map;
@@ -13,12 +14,6 @@ public class AnalystPageDatabase implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        if (System.getProperty("quarkus.test.profile", "").contains("pg")) {
-            return Map.of(
-                    "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=analyst_page",
-                    "quarkus.flyway.schemas", "analyst_page",
-                    "quarkus.hibernate-orm.database.default-schema", "analyst_page");
-        }
-        return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:analyst-page;DB_CLOSE_DELAY=-1");
+        return OwnDatabase.named("analyst-page");
     }
 }

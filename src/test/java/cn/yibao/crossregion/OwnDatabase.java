@@ -1,0 +1,25 @@
+package cn.yibao.crossregion;
+
+import java.util.Map;
+
+/**
+ * The configuration of a database of a test class's own: H2 in memory, or a schema of its own on
+ * PostgreSQL under the {@code pg} test profile. For test profiles whose class changes what
+ * others must not see (the live ruleset, the audit chain).
+ */
+public final class OwnDatabase {
+
+    private OwnDatabase() {
+    }
+
+    public static Map<String, String> named(String name) {
+        if (System.getProperty("quarkus.test.profile", "").contains("pg")) {
+            String schema = name.replace('-', '_');
+            return Map.of(
+                    "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema,
+                    "quarkus.flyway.schemas", schema,
+                    "quarkus.hibernate-orm.database.default-schema", schema);
+        }
+        return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+    }
+}
