@@ -19,6 +19,10 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -54,7 +58,9 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
 
     /**
      * When the remembered check of busy credentials expires, every request under way misses at
-     * once; they wait for one new bcrypt check instead of each running its own.
+     * once; they wait for one new bcrypt check instead of each running its own. Waiting happens
+     * on a worker thread through {@code runBlocking}, as the check itself does: a request must
+     * go on in its own request context, not on the thread of the request that ran the check.
      */
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
@@ -62,23 +68,42 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
         String password = new String(request.getPassword().getPassword());
         String key = fingerprint(username, password);
         Check check = checks.get(key);
-        if (check != null && check.usable()) {
-            return Uni.createFrom().completionStage(check.identity());
+        if (check != null && check.usable() && check.identity().isDone()) {
+            return Uni.createFrom().item(check.identity().join());
         }
         Check mine = new Check(new CompletableFuture<>(), System.nanoTime() + remember.toNanos());
         Check current = checks.compute(key, (k, existing) -> existing != null && existing.usable() ? existing : mine);
         if (current != mine) {
-            return Uni.createFrom().completionStage(current.identity());
+            return context.runBlocking(() -> await(current.identity(), () -> verify(username, password)));
         }
         if (checks.size() > 10_000) {
             checks.keySet().removeIf(other -> !other.equals(key));
         }
-        return context.runBlocking(() -> verify(username, password))
-                .onItem().invoke(identity -> mine.identity().complete(identity))
-                .onFailure().invoke(failure -> {
-                    checks.remove(key, mine);
-                    mine.identity().completeExceptionally(failure);
-                });
+        return context.runBlocking(() -> {
+            try {
+                SecurityIdentity identity = verify(username, password);
+                mine.identity().complete(identity);
+                return identity;
+            } catch (RuntimeException failed) {
+                checks.remove(key, mine);
+                mine.identity().completeExceptionally(failed);
+                throw failed;
+            }
+        });
+    }
+
+    /** The shared check's answer; a request that waited 5 s (every worker busy) checks for itself. */
+    private static SecurityIdentity await(CompletableFuture<SecurityIdentity> check, Supplier<SecurityIdentity> ownCheck) {
+        try {
+            return check.get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new AuthenticationFailedException(e.getCause());
+        } catch (TimeoutException e) {
+            return ownCheck.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuthenticationFailedException(e);
+        }
     }
 
     private static SecurityIdentity verify(String username, String password) {
