@@ -94,7 +94,11 @@ public class RuleFolderWatcher {
         } catch (RulesetInvalidException e) {
             LOG.warnf("rule folders changed but cannot go live; still on the previous version. %s", e.getMessage());
         } catch (RuntimeException e) {
-            LOG.errorf(e, "rule folders changed but the reload failed; still on the previous version");
+            if (stopped) {
+                LOG.debugf(e, "a reload under way when the service stopped did not finish");
+            } else {
+                LOG.errorf(e, "rule folders changed but the reload failed; still on the previous version");
+            }
         }
     }
 }
