@@ -16,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +52,10 @@ public class RulesetResource {
     @Transactional
     @Operation(summary = "Every ruleset version the service has run, newest first, and which one is active")
     public List<RulesetSummary> list() {
-        return RulesetRecord.<RulesetRecord>listAll(Sort.descending("lastLoadedAt")).stream().map(this::summary).toList();
+        String live = liveVersion();   // once: a version switched mid-list must not leave the list with no active one
+        Map<String, List<String>> paths = filePaths();
+        return RulesetRecord.<RulesetRecord>listAll(Sort.descending("lastLoadedAt")).stream()
+                .map(record -> summary(record, live, paths.getOrDefault(record.version, List.of()))).toList();
     }
 
     @GET
@@ -62,19 +67,30 @@ public class RulesetResource {
         if (record == null) {
             throw new NotFoundException("no ruleset " + version);
         }
-        return new RulesetDetail(summary(record), new TreeMap<>(record.files));
+        TreeMap<String, String> files = new TreeMap<>(record.files);
+        return new RulesetDetail(summary(record, liveVersion(), List.copyOf(files.keySet())), files);
     }
 
-    private RulesetSummary summary(RulesetRecord record) {
+    /** The file names of every version, without their texts (a version may hold megabytes of DMN). */
+    private static Map<String, List<String>> filePaths() {
+        Map<String, List<String>> paths = new HashMap<>();
+        RulesetRecord.getEntityManager()
+                .createQuery("select r.version, key(f) from RulesetRecord r join r.files f order by key(f)", Object[].class)
+                .getResultStream()
+                .forEach(row -> paths.computeIfAbsent((String) row[0], version -> new ArrayList<>()).add((String) row[1]));
+        return paths;
+    }
+
+    private RulesetSummary summary(RulesetRecord record, String liveVersion, List<String> files) {
         Optional<RulesetActivation> activation = RulesetActivation.latestOf(record.version);
-        boolean active = isActive(record.version);
+        boolean active = record.version.equals(liveVersion);
         String status = active ? "ACTIVE" : activation.isPresent() ? "PREVIOUS" : "DRAFT";
         return new RulesetSummary(record.version, status, active, record.origin, record.createdBy, record.firstLoadedAt,
                 activation.map(a -> a.activatedAt).orElse(null), activation.map(a -> a.activatedBy).orElse(null),
-                record.testsPassed, record.testsFailed, List.copyOf(new TreeMap<>(record.files).keySet()));
+                record.testsPassed, record.testsFailed, files);
     }
 
-    private boolean isActive(String version) {
-        return registry.current().map(Ruleset::version).map(version::equals).orElse(false);
+    private String liveVersion() {
+        return registry.current().map(Ruleset::version).orElse(null);
     }
 }
