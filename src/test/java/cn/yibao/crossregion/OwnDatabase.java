@@ -4,8 +4,9 @@ import java.util.Map;
 
 /**
  * The configuration of a database of a test class's own: H2 in memory, or a schema of its own on
- * PostgreSQL under the {@code pg} test profile. For test profiles whose class changes what
- * others must not see (the live ruleset, the audit chain).
+ * PostgreSQL under the {@code pg} test profile, emptied at start so that no earlier run's
+ * activations or chain links are in it. For test profiles whose class changes what others must
+ * not see (the live ruleset, the audit chain).
  */
 public final class OwnDatabase {
 
@@ -18,6 +19,8 @@ public final class OwnDatabase {
             return Map.of(
                     "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema,
                     "quarkus.flyway.schemas", schema,
+                    "quarkus.flyway.clean-disabled", "false",
+                    "quarkus.flyway.clean-at-start", "true",
                     "quarkus.hibernate-orm.database.default-schema", schema);
         }
         return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");

@@ -1,15 +1,21 @@
 package cn.yibao.crossregion.workflow;
 
+import cn.yibao.crossregion.OwnDatabase;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** The service running on a copy of the rule folders, watched, so a test may change them on disk. */
+/**
+ * The service running on a copy of the rule folders, watched, so a test may change them on disk;
+ * with a database of its own, as what it activates would otherwise be live for other tests, and
+ * what earlier runs activated would be live for it.
+ */
 public class CopiedRuleFolders implements QuarkusTestProfile {
 
     static final Path ROOT = Path.of("target", "copied-rules");
@@ -17,11 +23,12 @@ public class CopiedRuleFolders implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         copyShippedRules();
-        return Map.of(
-                "rules.drl-dir", ROOT.resolve("rules-drl").toString(),
-                "rules.dmn-dir", ROOT.resolve("rules-dmn").toString(),
-                "rules.tests-dir", ROOT.resolve("rules-tests").toString(),
-                "rules.watch", "true");
+        Map<String, String> config = new HashMap<>(OwnDatabase.named("reload-from-folders"));
+        config.put("rules.drl-dir", ROOT.resolve("rules-drl").toString());
+        config.put("rules.dmn-dir", ROOT.resolve("rules-dmn").toString());
+        config.put("rules.tests-dir", ROOT.resolve("rules-tests").toString());
+        config.put("rules.watch", "true");
+        return config;
     }
 
     static void copyShippedRules() {
