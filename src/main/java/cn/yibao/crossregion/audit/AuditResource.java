@@ -74,7 +74,7 @@ public class AuditResource {
         }
         return new RecordedDecision(record.id, record.decisionType, record.claimId, record.outcome, record.personIdMasked,
                 record.insuredRegion, record.treatmentRegion, record.rulesetVersion, record.evaluatedAt, record.durationMicros,
-                Set.copyOf(record.reasonCodes), read(record.requestJson), read(record.responseJson));
+                Set.copyOf(record.trace.reasonCodes), read(record.requestJson), read(record.responseJson));
     }
 
     /** Analysts too: the replay of a draft links each changed decision to its explanation, which holds no person id. */
@@ -100,7 +100,7 @@ public class AuditResource {
         }
         DecisionQuery.Result result = query.page(pageIndex, pageSize);
         List<DecisionSummary> items = result.items().stream().map(record -> new DecisionSummary(record.id, record.decisionType,
-                record.claimId, record.outcome, record.personIdMasked, Set.copyOf(record.reasonCodes), record.rulesetVersion,
+                record.claimId, record.outcome, record.personIdMasked, Set.copyOf(record.trace.reasonCodes), record.rulesetVersion,
                 record.evaluatedAt)).toList();
         return Response.ok(new DecisionPage(items, pageIndex, pageSize, result.total())).build();
     }

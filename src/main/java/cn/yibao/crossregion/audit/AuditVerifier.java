@@ -62,8 +62,8 @@ public class AuditVerifier {
             List<DecisionRecord> links = DecisionRecord.list(
                     "chainId = ?1 and chainSeq > ?2 and chainSeq <= ?3 order by chainSeq", chainId, afterSeq, upToSeq);
             links.forEach(link -> {
-                link.reasonCodes.size();
-                link.firedRules.size();
+                link.trace.reasonCodes.size();
+                link.trace.firedRules.size();
             });
             return links;
         });

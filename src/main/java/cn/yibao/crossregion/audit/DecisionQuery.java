@@ -12,7 +12,9 @@ import java.util.function.Consumer;
 
 /**
  * The filters of GET /api/v1/decisions and its export, as one JPQL query over the audit trail,
- * newest first. Every filter is backed by an index (V1, V3 migrations).
+ * newest first. Reasons and rules are found through the decisions' traces (V5); the other
+ * filters are indexed columns of the record, but for type, outcome and ruleset version, which
+ * narrow a scan of the time index.
  */
 public record DecisionQuery(String type, String outcome, String reasonCode, String rule, String claimId,
                             String personIdHash, String insuredRegion, String treatmentRegion, String rulesetVersion,
@@ -46,8 +48,8 @@ public record DecisionQuery(String type, String outcome, String reasonCode, Stri
                 List<DecisionRecord> found = DecisionRecord.<DecisionRecord>find(where.jpql(), NEWEST_FIRST, where.parameters())
                         .page(Page.ofSize(batchSize)).list();
                 found.forEach(record -> {
-                    record.reasonCodes.size();
-                    record.firedRules.size();
+                    record.trace.reasonCodes.size();
+                    record.trace.firedRules.size();
                 });
                 return found;
             });
@@ -85,11 +87,11 @@ public record DecisionQuery(String type, String outcome, String reasonCode, Stri
         equal(where, "d.treatmentRegion", "treatmentRegion", treatmentRegion);
         equal(where, "d.rulesetVersion", "rulesetVersion", rulesetVersion);
         if (reasonCode != null) {
-            where.add(":reasonCode member of d.reasonCodes");
+            where.add(":reasonCode member of d.trace.reasonCodes");
             where.parameters().and("reasonCode", reasonCode);
         }
         if (rule != null) {
-            where.add("exists (select 1 from DecisionRecord x join x.firedRules r where x = d and r.ruleKey = :rule)");
+            where.add("exists (select 1 from DecisionTrace t join t.firedRules r where t = d.trace and r.ruleKey = :rule)");
             where.parameters().and("rule", rule);
         }
         if (from != null) {

@@ -1,24 +1,19 @@
 package cn.yibao.crossregion.audit;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * One decision as it was made: the request as received (person id masked), the response,
- * the reason codes and fired rules (also as rows, to query by), and the ruleset version.
+ * the ruleset version, and its trace: the reason codes and fired rules as rows, to query by.
  * Written once, in the transaction that must commit before the caller gets its answer.
  */
 @Entity
@@ -78,13 +73,8 @@ public class DecisionRecord extends PanacheEntityBase {
     @Column(name = "record_hash")
     public String recordHash;
 
-    @ElementCollection
-    @CollectionTable(name = "decision_reason", joinColumns = @JoinColumn(name = "decision_id"))
-    @Column(name = "code", nullable = false)
-    public Set<String> reasonCodes = new LinkedHashSet<>();
-
-    @ElementCollection
-    @CollectionTable(name = "decision_rule", joinColumns = @JoinColumn(name = "decision_id"))
-    @OrderColumn(name = "position")
-    public List<FiredRuleRow> firedRules = new ArrayList<>();
+    /** Its reason codes and fired rules, shared with every decision that took the same path. */
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "trace_id", nullable = false)
+    public DecisionTrace trace;
 }

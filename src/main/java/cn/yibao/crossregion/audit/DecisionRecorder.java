@@ -1,52 +1,64 @@
 package cn.yibao.crossregion.audit;
 
-import cn.yibao.crossregion.rules.FiredRule;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.LockModeType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.LockMode;
+import org.hibernate.StatelessSession;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Writes decisions to the audit trail as links of this instance's hash chain
  * ({@code audit.chain-id}), with group commit: one writer thread takes every decision waiting
- * and commits them in one transaction, holding the chain's head once per batch. A request is
- * answered only after the transaction holding its record has committed; while a batch commits,
- * the next one gathers, so the busier the service, the larger the batches.
+ * and commits them in one transaction, holding the chain's head once per batch. A decision is
+ * acknowledged only after the transaction holding its record has committed; while a batch
+ * commits, the next one gathers, so the busier the service, the larger the batches.
+ * <p>
+ * Records are appended through a {@link StatelessSession}: they are never read back in the
+ * transaction that writes them, so a persistence context would only cost time. A record names
+ * its {@link DecisionTrace}; a trace is written the first time it is seen.
  */
 @ApplicationScoped
 public class DecisionRecorder {
 
     private static final Logger LOG = Logger.getLogger(DecisionRecorder.class);
+    /** Traces known to be in the database; a ruleset has a few hundred, forgotten past this many. */
+    private static final int MAX_KNOWN_TRACES = 100_000;
 
-    private record Pending(DecisionEntry entry, CompletableFuture<Void> committed) {
+    private record Pending(DecisionRecord record, CompletableFuture<Void> committed) {
     }
 
     private final String chainId;
     private final int maxBatch;
     private final long waitSeconds;
+    private final StatelessSession session;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Set<String> writtenTraces = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private Thread writer;
 
     public DecisionRecorder(@ConfigProperty(name = "audit.chain-id", defaultValue = "main") String chainId,
                             @ConfigProperty(name = "audit.max-batch", defaultValue = "200") int maxBatch,
-                            @ConfigProperty(name = "audit.commit-timeout-seconds", defaultValue = "30") long waitSeconds) {
+                            @ConfigProperty(name = "audit.commit-timeout-seconds", defaultValue = "30") long waitSeconds,
+                            StatelessSession session) {
         this.chainId = chainId;
         this.maxBatch = maxBatch;
         this.waitSeconds = waitSeconds;
+        this.session = session;
     }
 
     void start(@Observes StartupEvent event) {
@@ -64,22 +76,29 @@ public class DecisionRecorder {
         }
     }
 
+    /**
+     * Queues the decision for the next batch; the answer completes when its record has committed,
+     * or fails (and the caller must get no answer) if it could not be recorded within
+     * {@code audit.commit-timeout-seconds}.
+     */
+    public CompletableFuture<Void> submit(DecisionEntry entry) {
+        if (!running) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the audit trail is not accepting decisions (shutting down)"));
+        }
+        Pending pending = new Pending(toRecord(entry), new CompletableFuture<>());
+        queue.add(pending);
+        return pending.committed().orTimeout(waitSeconds, TimeUnit.SECONDS);
+    }
+
     /** Records the decision; returns once it is committed, or throws (and the caller gets no answer). */
     public void record(DecisionEntry entry) {
-        if (!running) {
-            throw new IllegalStateException("the audit trail is not accepting decisions (shutting down)");
-        }
-        Pending pending = new Pending(entry, new CompletableFuture<>());
-        queue.add(pending);
         try {
-            pending.committed().get(waitSeconds, TimeUnit.SECONDS);
+            submit(entry).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the decision was being recorded", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("the decision could not be recorded", e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the decision was not recorded within " + waitSeconds + " s", e);
         }
     }
 
@@ -107,11 +126,12 @@ public class DecisionRecorder {
     /** One transaction for the batch; if it fails, each decision alone, so that one bad record fails only itself. */
     private void commit(List<Pending> batch) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> append(batch.stream().map(Pending::entry).toList()));
+            Set<String> newTraces = QuarkusTransaction.requiringNew().call(() -> append(batch));
+            rememberWritten(newTraces);
             batch.forEach(pending -> pending.committed().complete(null));
         } catch (RuntimeException batchFailed) {
             if (batch.size() == 1) {
-                LOG.errorf(batchFailed, "decision %s could not be recorded", batch.get(0).entry().id());
+                LOG.errorf(batchFailed, "decision %s could not be recorded", batch.get(0).record().id);
                 batch.get(0).committed().completeExceptionally(batchFailed);
                 return;
             }
@@ -121,19 +141,35 @@ public class DecisionRecorder {
         }
     }
 
-    private void append(List<DecisionEntry> entries) {
-        AuditChain head = AuditChain.findById(chainId, LockModeType.PESSIMISTIC_WRITE);
-        for (DecisionEntry entry : entries) {
-            DecisionRecord record = toRecord(entry);
+    /** Appends the batch to the chain; returns the traces it wrote, known to be in the database once it commits. */
+    private Set<String> append(List<Pending> batch) {
+        session.setJdbcBatchSize(maxBatch);
+        AuditChain head = session.get(AuditChain.class, chainId, LockMode.PESSIMISTIC_WRITE);
+        Set<String> newTraces = new HashSet<>();
+        for (Pending pending : batch) {
+            DecisionRecord record = pending.record();
+            DecisionTrace trace = record.trace;
+            if (!writtenTraces.contains(trace.id) && newTraces.add(trace.id) && session.get(DecisionTrace.class, trace.id) == null) {
+                session.insert(trace);
+            }
             record.chainId = chainId;
             record.chainSeq = head.lastSeq + 1;
             record.previousHash = head.lastHash;
             record.recordHash = RecordHash.of(record);
-            record.persist();
+            session.insert(record);
             head.lastSeq = record.chainSeq;
             head.lastHash = record.recordHash;
             head.lastDecisionId = record.id;
         }
+        session.update(head);
+        return newTraces;
+    }
+
+    private void rememberWritten(Set<String> traces) {
+        if (writtenTraces.size() + traces.size() > MAX_KNOWN_TRACES) {
+            writtenTraces.clear();
+        }
+        writtenTraces.addAll(traces);
     }
 
     private void startChain() {
@@ -169,29 +205,7 @@ public class DecisionRecorder {
         record.durationMicros = entry.durationMicros();
         record.requestJson = entry.requestJson();
         record.responseJson = entry.responseJson();
-        record.reasonCodes.addAll(entry.reasonCodes());
-        for (FiredRule fired : entry.firedRules()) {
-            if (FiredRule.DRL.equals(fired.engine())) {
-                record.firedRules.add(row(fired, fired.name(), null));
-            } else if (fired.rows().isEmpty()) {
-                record.firedRules.add(row(fired, fired.model() + "/" + fired.decision(), null));
-            } else {
-                for (int i = 0; i < fired.rows().size(); i++) {
-                    record.firedRules.add(row(fired, fired.keys().get(i), fired.rows().get(i)));
-                }
-            }
-        }
+        record.trace = DecisionTrace.of(entry);
         return record;
-    }
-
-    private static FiredRuleRow row(FiredRule fired, String key, Integer dmnRow) {
-        FiredRuleRow row = new FiredRuleRow();
-        row.engine = fired.engine();
-        row.ruleKey = key;
-        row.file = fired.file();
-        row.dmnModel = fired.model();
-        row.dmnDecision = fired.decision();
-        row.dmnRow = dmnRow;
-        return row;
     }
 }

@@ -93,11 +93,11 @@ public class ExportResource {
 
     private String csvLine(DecisionRecord record) {
         JsonNode response = read(record.responseJson);
-        String fired = record.firedRules.stream().map(row -> row.ruleKey).collect(Collectors.joining("; "));
+        String fired = record.trace.firedRules.stream().map(row -> row.ruleKey).collect(Collectors.joining("; "));
         return String.join(",", csv(record.id), csv(record.decisionType), csv(record.claimId), csv(record.outcome),
                 csv(record.personIdMasked), csv(record.insuredRegion), csv(record.treatmentRegion), csv(record.rulesetVersion),
                 csv(record.evaluatedAt.toString()), csv(response.path("amounts").path("payable").asText("")),
-                csv(String.join(";", record.reasonCodes)), csv(fired), csv(record.chainId),
+                csv(String.join(";", record.trace.reasonCodes)), csv(fired), csv(record.chainId),
                 csv(record.chainSeq == null ? null : record.chainSeq.toString()), csv(record.recordHash)) + "\n";
     }
 

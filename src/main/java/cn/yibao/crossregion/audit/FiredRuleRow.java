@@ -1,9 +1,10 @@
 package cn.yibao.crossregion.audit;
 
+import cn.yibao.crossregion.rules.FiredRule;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
-/** One fired DRL rule, or one selected DMN row, of a recorded decision. */
+/** One fired DRL rule, or one selected DMN row, of a decision trace. */
 @Embeddable
 public class FiredRuleRow {
 
@@ -24,4 +25,20 @@ public class FiredRuleRow {
 
     @Column(name = "dmn_row")
     public Integer dmnRow;
+
+    static FiredRuleRow of(FiredRule fired, String key, Integer dmnRow) {
+        FiredRuleRow row = new FiredRuleRow();
+        row.engine = fired.engine();
+        row.ruleKey = key;
+        row.file = fired.file();
+        row.dmnModel = fired.model();
+        row.dmnDecision = fired.decision();
+        row.dmnRow = dmnRow;
+        return row;
+    }
+
+    /** This row as one field of a canonical form (RecordHash, DecisionTrace). */
+    String canonical() {
+        return engine + "|" + ruleKey + "|" + file + "|" + dmnModel + "|" + dmnDecision + "|" + dmnRow;
+    }
 }

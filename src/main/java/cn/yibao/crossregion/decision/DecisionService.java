@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Runs a decision on the active ruleset and records it. The answer is returned only after its
@@ -105,7 +104,7 @@ public class DecisionService {
     public ClaimResponse answerClaim(ClaimRequest request, Ruleset ruleset) {
         Instant evaluatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         ClaimDecision decision = claimDecider.decide(request, ruleset);
-        return new ClaimResponse(UUID.randomUUID().toString(), DecisionType.CLAIM, request.claimId(),
+        return new ClaimResponse(DecisionIds.next(), DecisionType.CLAIM, request.claimId(),
                 decision.outcome(), decision.area(), decision.amounts(), views(decision.reasons()), decision.firedRules(),
                 ruleset.version(), evaluatedAt);
     }
@@ -114,7 +113,7 @@ public class DecisionService {
     public FilingResponse answerFiling(FilingRequest request, Ruleset ruleset) {
         Instant evaluatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         FilingDecision decision = filingDecider.decide(request, ruleset);
-        return new FilingResponse(UUID.randomUUID().toString(), DecisionType.FILING, request.action(),
+        return new FilingResponse(DecisionIds.next(), DecisionType.FILING, request.action(),
                 request.filing().type(), decision.outcome(), decision.validFrom(), decision.validUntil(),
                 views(decision.reasons()), decision.firedRules(), ruleset.version(), evaluatedAt);
     }

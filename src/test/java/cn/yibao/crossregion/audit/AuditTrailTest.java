@@ -130,15 +130,15 @@ class AuditTrailTest extends TestUsers {
         DecisionRecord stored = QuarkusTransaction.requiringNew().call(() -> {
             entityManager.clear();
             DecisionRecord record = entityManager.find(DecisionRecord.class, decisionId);
-            record.reasonCodes.size();
-            record.firedRules.size();
+            record.trace.reasonCodes.size();
+            record.trace.firedRules.size();
             return record;
         });
         assertEquals("APPROVED", stored.outcome);
-        assertTrue(stored.reasonCodes.contains("EXCL_SELF_PAY"));
-        assertTrue(stored.firedRules.stream().anyMatch(row -> "rules-drl/exclusions.drl".equals(row.file)
+        assertTrue(stored.trace.reasonCodes.contains("EXCL_SELF_PAY"));
+        assertTrue(stored.trace.firedRules.stream().anyMatch(row -> "rules-drl/exclusions.drl".equals(row.file)
                 && "exclusion: the self-paid share is never paid".equals(row.ruleKey)));
-        assertTrue(stored.firedRules.stream().anyMatch(row -> "payout/Base policy/5".equals(row.ruleKey) && row.dmnRow == 5));
+        assertTrue(stored.trace.firedRules.stream().anyMatch(row -> "payout/Base policy/5".equals(row.ruleKey) && row.dmnRow == 5));
         assertTrue(stored.rulesetVersion.startsWith("sha256:"));
         assertFalse(stored.requestJson.contains(RAW_PERSON_ID));
         assertTrue(stored.responseJson.contains(decisionId));

@@ -59,12 +59,22 @@ class TamperEvidenceTest extends TestUsers {
         expectIntact();
     }
 
+    /** A fired rule is a row of the trace that every decision taking the same path shares: the first of them is named. */
     @Test
     void shouldNameARecordWhoseFiredRuleWasChanged() {
-        String target = decisions.get(0);
-        sql("update decision_rule set rule_key = 'payout/Base policy/1' where decision_id = ?1 and rule_key = 'payout/Base policy/5'", target);
-        expectBroken(target, "changed");
-        sql("update decision_rule set rule_key = 'payout/Base policy/5' where decision_id = ?1 and rule_key = 'payout/Base policy/1'", target);
+        String trace = traceOf(decisions.get(0));
+        sql("update decision_trace_rule set rule_key = 'payout/Base policy/1' where trace_id = ?1 and rule_key = 'payout/Base policy/5'", trace);
+        expectBroken(firstRecordOf(trace), "changed");
+        sql("update decision_trace_rule set rule_key = 'payout/Base policy/5' where trace_id = ?1 and rule_key = 'payout/Base policy/1'", trace);
+        expectIntact();
+    }
+
+    @Test
+    void shouldNameARecordWhoseReasonWasChanged() {
+        String trace = traceOf(decisions.get(0));
+        sql("update decision_trace_reason set code = 'PAY_UNFILED' where trace_id = ?1 and code = 'PAY_DIRECT_SETTLEMENT'", trace);
+        expectBroken(firstRecordOf(trace), "changed");
+        sql("update decision_trace_reason set code = 'PAY_DIRECT_SETTLEMENT' where trace_id = ?1 and code = 'PAY_UNFILED'", trace);
         expectIntact();
     }
 
@@ -108,32 +118,32 @@ class TamperEvidenceTest extends TestUsers {
                 entityManager.createNativeQuery(statement).setParameter(1, parameter).executeUpdate());
     }
 
+    private String traceOf(String decisionId) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) entityManager
+                .createNativeQuery("select trace_id from decision_record where id = ?1").setParameter(1, decisionId).getSingleResult());
+    }
+
+    private String firstRecordOf(String traceId) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) entityManager
+                .createNativeQuery("select id from decision_record where trace_id = ?1 order by chain_id, chain_seq")
+                .setParameter(1, traceId).setMaxResults(1).getSingleResult());
+    }
+
     private void copyAside(String id) {
         QuarkusTransaction.requiringNew().run(() -> {
             entityManager.createNativeQuery("create table if not exists aside_record as select * from decision_record where 1 = 0").executeUpdate();
-            entityManager.createNativeQuery("create table if not exists aside_reason as select * from decision_reason where 1 = 0").executeUpdate();
-            entityManager.createNativeQuery("create table if not exists aside_rule as select * from decision_rule where 1 = 0").executeUpdate();
             entityManager.createNativeQuery("insert into aside_record select * from decision_record where id = ?1").setParameter(1, id).executeUpdate();
-            entityManager.createNativeQuery("insert into aside_reason select * from decision_reason where decision_id = ?1").setParameter(1, id).executeUpdate();
-            entityManager.createNativeQuery("insert into aside_rule select * from decision_rule where decision_id = ?1").setParameter(1, id).executeUpdate();
         });
     }
 
     private void deleteRecord(String id) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            entityManager.createNativeQuery("delete from decision_reason where decision_id = ?1").setParameter(1, id).executeUpdate();
-            entityManager.createNativeQuery("delete from decision_rule where decision_id = ?1").setParameter(1, id).executeUpdate();
-            entityManager.createNativeQuery("delete from decision_record where id = ?1").setParameter(1, id).executeUpdate();
-        });
+        QuarkusTransaction.requiringNew().run(() ->
+                entityManager.createNativeQuery("delete from decision_record where id = ?1").setParameter(1, id).executeUpdate());
     }
 
     private void restore(String id) {
         QuarkusTransaction.requiringNew().run(() -> {
             entityManager.createNativeQuery("insert into decision_record select * from aside_record where id = ?1").setParameter(1, id).executeUpdate();
-            entityManager.createNativeQuery("insert into decision_reason select * from aside_reason where decision_id = ?1").setParameter(1, id).executeUpdate();
-            entityManager.createNativeQuery("insert into decision_rule select * from aside_rule where decision_id = ?1").setParameter(1, id).executeUpdate();
-            entityManager.createNativeQuery("delete from aside_rule").executeUpdate();
-            entityManager.createNativeQuery("delete from aside_reason").executeUpdate();
             entityManager.createNativeQuery("delete from aside_record").executeUpdate();
         });
     }
