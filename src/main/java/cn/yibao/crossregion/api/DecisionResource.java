@@ -18,7 +18,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The decision endpoints called by front offices and hospital settlement systems. */
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The decision endpoints called by front offices and hospital settlement systems. A decision is
+ * worked out on the request's event-loop thread (rules are CPU work, well under a millisecond)
+ * and answered when its record commits, so no thread waits for the audit trail.
+ */
 @Path("/api/v1/decisions")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,7 +45,7 @@ public class DecisionResource {
             examples = @ExampleObject(name = "worked example", summary = "API.md: pays 15200.00", value = ApiExamples.CLAIM)))
     @APIResponse(responseCode = "200", description = "The decision, as recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimResponse.class)))
-    public String claim(@NotNull(message = "BODY_REQUIRED") @Valid ClaimRequest request) {
+    public CompletionStage<String> claim(@NotNull(message = "BODY_REQUIRED") @Valid ClaimRequest request) {
         return decisions.decideClaim(request);
     }
 
@@ -50,7 +56,7 @@ public class DecisionResource {
             examples = @ExampleObject(name = "posted worker", summary = "API.md: accepted, valid 2026-02-01 to 2027-01-31", value = ApiExamples.FILING)))
     @APIResponse(responseCode = "200", description = "The decision, as recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FilingResponse.class)))
-    public String filing(@NotNull(message = "BODY_REQUIRED") @Valid FilingRequest request) {
+    public CompletionStage<String> filing(@NotNull(message = "BODY_REQUIRED") @Valid FilingRequest request) {
         return decisions.decideFiling(request);
     }
 }

@@ -1,5 +1,6 @@
 package cn.yibao.crossregion.api;
 
+import cn.yibao.crossregion.audit.NotRecordedException;
 import cn.yibao.crossregion.rules.NoActiveRulesetException;
 import cn.yibao.crossregion.rules.RuleProblem;
 import cn.yibao.crossregion.rules.RulesetInvalidException;
@@ -30,6 +31,14 @@ public class ServiceErrorMappers {
     @ServerExceptionMapper
     public Response noRuleset(NoActiveRulesetException e) {
         return json(503, new ServiceError(503, e.getMessage(), null));
+    }
+
+    /** A decision that could not be recorded is not answered: 503, and the caller may send it again. */
+    @ServerExceptionMapper
+    public Response notRecorded(NotRecordedException e) {
+        LOG.warnf("a decision was not answered: %s", e.getMessage());
+        return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", "1")
+                .entity(new ServiceError(503, e.getMessage() + "; nothing was decided, send the request again", null)).build();
     }
 
     public record RulesetErrors(int status, List<RuleProblem> errors) {

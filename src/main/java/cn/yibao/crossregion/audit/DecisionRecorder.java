@@ -17,7 +17,8 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -46,17 +47,21 @@ public class DecisionRecorder {
     private final int maxBatch;
     private final long waitSeconds;
     private final StatelessSession session;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Pending> queue;
     private final Set<String> writtenTraces = ConcurrentHashMap.newKeySet();
+    /** Completes the answers of a committed batch, so that what callers do next never holds up the next batch. */
+    private final ExecutorService acknowledger = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "audit-acknowledger"));
     private volatile boolean running;
     private Thread writer;
 
     public DecisionRecorder(@ConfigProperty(name = "audit.chain-id", defaultValue = "main") String chainId,
                             @ConfigProperty(name = "audit.max-batch", defaultValue = "200") int maxBatch,
+                            @ConfigProperty(name = "audit.max-pending", defaultValue = "5000") int maxPending,
                             @ConfigProperty(name = "audit.commit-timeout-seconds", defaultValue = "30") long waitSeconds,
                             StatelessSession session) {
         this.chainId = chainId;
         this.maxBatch = maxBatch;
+        this.queue = new LinkedBlockingQueue<>(maxPending);
         this.waitSeconds = waitSeconds;
         this.session = session;
     }
@@ -74,32 +79,28 @@ public class DecisionRecorder {
             writer.interrupt();
             writer.join(TimeUnit.SECONDS.toMillis(waitSeconds));
         }
+        acknowledger.shutdown();
+        acknowledger.awaitTermination(waitSeconds, TimeUnit.SECONDS);
     }
 
     /**
-     * Queues the decision for the next batch; the answer completes when its record has committed,
-     * or fails (and the caller must get no answer) if it could not be recorded within
-     * {@code audit.commit-timeout-seconds}.
+     * Queues the decision for the next batch. The future completes once its record has committed;
+     * it fails with {@link NotRecordedException}, and the caller must then get no decision, when
+     * the audit trail is shutting down, has {@code audit.max-pending} decisions waiting already,
+     * cannot write, or has not committed it within {@code audit.commit-timeout-seconds}.
      */
     public CompletableFuture<Void> submit(DecisionEntry entry) {
-        if (!running) {
-            return CompletableFuture.failedFuture(new IllegalStateException("the audit trail is not accepting decisions (shutting down)"));
-        }
         Pending pending = new Pending(toRecord(entry), new CompletableFuture<>());
-        queue.add(pending);
-        return pending.committed().orTimeout(waitSeconds, TimeUnit.SECONDS);
-    }
-
-    /** Records the decision; returns once it is committed, or throws (and the caller gets no answer). */
-    public void record(DecisionEntry entry) {
-        try {
-            submit(entry).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the decision was being recorded", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the decision could not be recorded", e.getCause());
+        if (!running) {
+            return CompletableFuture.failedFuture(new NotRecordedException("the audit trail is shutting down", null));
         }
+        if (!queue.offer(pending)) {
+            return CompletableFuture.failedFuture(new NotRecordedException(
+                    "the audit trail has " + queue.size() + " decisions waiting to be written: too busy", null));
+        }
+        return pending.committed().orTimeout(waitSeconds, TimeUnit.SECONDS).exceptionallyCompose(failure ->
+                CompletableFuture.failedFuture(failure instanceof NotRecordedException ? failure
+                        : new NotRecordedException("the decision was not recorded within " + waitSeconds + " s", failure)));
     }
 
     private void writeBatches() {
@@ -128,11 +129,14 @@ public class DecisionRecorder {
         try {
             Set<String> newTraces = QuarkusTransaction.requiringNew().call(() -> append(batch));
             rememberWritten(newTraces);
-            batch.forEach(pending -> pending.committed().complete(null));
+            List<Pending> committed = List.copyOf(batch);
+            acknowledger.execute(() -> committed.forEach(pending -> pending.committed().complete(null)));
         } catch (RuntimeException batchFailed) {
             if (batch.size() == 1) {
-                LOG.errorf(batchFailed, "decision %s could not be recorded", batch.get(0).record().id);
-                batch.get(0).committed().completeExceptionally(batchFailed);
+                Pending failed = batch.get(0);
+                LOG.errorf(batchFailed, "decision %s could not be recorded", failed.record().id);
+                acknowledger.execute(() -> failed.committed().completeExceptionally(
+                        new NotRecordedException("the audit trail could not write the decision", batchFailed)));
                 return;
             }
             for (Pending pending : batch) {

@@ -28,6 +28,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Runs a decision on the active ruleset and records it. The answer is returned only after its
@@ -63,41 +65,41 @@ public class DecisionService {
     }
 
     /**
-     * Decides a claim on the active ruleset and records it; returns, once the record is committed,
-     * the answer as JSON: the very text recorded, so that the record holds what the caller got.
+     * Decides a claim on the active ruleset and records it; completes, once the record is
+     * committed, with the answer as JSON: the very text recorded, so that the record holds what
+     * the caller got. Fails with {@link cn.yibao.crossregion.audit.NotRecordedException} if it
+     * could not be recorded (and then nothing was decided, as far as the caller is concerned).
      */
-    public String decideClaim(ClaimRequest request) {
+    public CompletionStage<String> decideClaim(ClaimRequest request) {
         Ruleset ruleset = registry.active();
         long started = System.nanoTime();
         ClaimResponse response = answerClaim(request, ruleset);
         ClaimRequest masked = request.withInsured(request.insured().withPersonId(PersonIds.mask(request.insured().personId())));
         String answer = write(response);
-        recorder.record(new DecisionEntry(response.decisionId(), DecisionType.CLAIM.name(), request.claimId(),
+        DecisionEntry entry = new DecisionEntry(response.decisionId(), DecisionType.CLAIM.name(), request.claimId(),
                 response.outcome().name(), masked.insured().personId(), personIds.hash(request.insured().personId()),
                 request.insured().region(), request.treatment().region(),
                 ruleset.version(), response.evaluatedAt(), micros(started), write(masked), answer,
-                codes(response.reasons()), response.firedRules()));
-        recorded("CLAIM", response.decisionId(), response.outcome(), response.reasons(), ruleset, started);
-        return answer;
+                codes(response.reasons()), response.firedRules());
+        return record(entry, response.outcome(), started).thenApply(recorded -> answer);
     }
 
-    /** Decides a filing request on the active ruleset and records it; returns, as {@link #decideClaim}, the recorded JSON. */
-    public String decideFiling(FilingRequest request) {
+    /** Decides a filing request on the active ruleset and records it; completes, as {@link #decideClaim}, with the recorded JSON. */
+    public CompletionStage<String> decideFiling(FilingRequest request) {
         Ruleset ruleset = registry.active();
         long started = System.nanoTime();
         FilingResponse response = answerFiling(request, ruleset);
         FilingRequest masked = request.insured() == null ? request
                 : request.withInsured(request.insured().withPersonId(PersonIds.mask(request.insured().personId())));
         String answer = write(response);
-        recorder.record(new DecisionEntry(response.decisionId(), DecisionType.FILING.name(), null,
+        DecisionEntry entry = new DecisionEntry(response.decisionId(), DecisionType.FILING.name(), null,
                 response.outcome().name(), masked.insured() == null ? null : masked.insured().personId(),
                 request.insured() == null ? null : personIds.hash(request.insured().personId()),
                 request.insured() == null ? null : request.insured().region(),
                 request.treatment() == null ? null : request.treatment().region(),
                 ruleset.version(), response.evaluatedAt(), micros(started), write(masked), answer,
-                codes(response.reasons()), response.firedRules()));
-        recorded("FILING", response.decisionId(), response.outcome(), response.reasons(), ruleset, started);
-        return answer;
+                codes(response.reasons()), response.firedRules());
+        return record(entry, response.outcome(), started).thenApply(recorded -> answer);
     }
 
     /** The answer to a claim on the given ruleset, recorded nowhere: for scenarios and replays. */
@@ -136,12 +138,14 @@ public class DecisionService {
         return exact.valueToTree(answer);
     }
 
-    /** One structured log line per decision (never a person id), and the metrics. */
-    private void recorded(String type, String decisionId, Outcome outcome, List<ReasonView> reasons, Ruleset ruleset, long started) {
-        long micros = micros(started);
-        LOG.infof("decision id=%s type=%s outcome=%s reasons=%s ruleset=%s micros=%d",
-                decisionId, type, outcome, String.join(",", codes(reasons)), ruleset.version(), micros);
-        metrics.decided(type, outcome.name(), codes(reasons), Duration.ofNanos(micros * 1_000));
+    /** Records the decision; once it is committed, one structured log line (never a person id) and the metrics. */
+    private CompletableFuture<Void> record(DecisionEntry entry, Outcome outcome, long started) {
+        return recorder.submit(entry).thenRun(() -> {
+            long micros = micros(started);
+            LOG.infof("decision id=%s type=%s outcome=%s reasons=%s ruleset=%s micros=%d",
+                    entry.id(), entry.type(), outcome, String.join(",", entry.reasonCodes()), entry.rulesetVersion(), micros);
+            metrics.decided(entry.type(), outcome.name(), entry.reasonCodes(), Duration.ofNanos(micros * 1_000));
+        });
     }
 
     private static List<ReasonView> views(List<ReasonText> reasons) {
