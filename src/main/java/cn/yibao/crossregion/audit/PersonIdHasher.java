@@ -31,10 +31,13 @@ public class PersonIdHasher {
     private static final String ALGORITHM = "HmacSHA256";
 
     private final SecretKeySpec key;
+    /** A Mac is not thread-safe, and looking one up and keying it costs more than the hash itself. */
+    private final ThreadLocal<Mac> macs;
 
     public PersonIdHasher(@ConfigProperty(name = "audit.person-id-key") Optional<String> configured,
                           @ConfigProperty(name = "audit.person-id-key-file", defaultValue = "data/person-id.key") Path keyFile) {
         this.key = new SecretKeySpec(configured.map(k -> k.getBytes(StandardCharsets.UTF_8)).orElseGet(() -> keyFrom(keyFile)), ALGORITHM);
+        this.macs = ThreadLocal.withInitial(this::newMac);
     }
 
     void logKeySource(@Observes StartupEvent event) {
@@ -46,10 +49,14 @@ public class PersonIdHasher {
         if (personId == null) {
             return null;
         }
+        return HexFormat.of().formatHex(macs.get().doFinal(personId.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(personId.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What operators watch at /q/metrics: decisions by type and outcome, reasons by code, decision
@@ -20,6 +22,10 @@ public class DecisionMetrics {
 
     private final MeterRegistry registry;
     private final MultiGauge activeRuleset;
+    // The meters of each decision, looked up once: finding a registered meter builds and sorts its tags.
+    private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
+    private final Map<String, Counter> reasons = new ConcurrentHashMap<>();
+    private final Map<String, Timer> durations = new ConcurrentHashMap<>();
 
     public DecisionMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -28,13 +34,14 @@ public class DecisionMetrics {
     }
 
     public void decided(String type, String outcome, Collection<String> reasonCodes, Duration took) {
-        Counter.builder("decisions").description("Decisions made and recorded")
-                .tags("type", type, "outcome", outcome).register(registry).increment();
+        decisions.computeIfAbsent(type + "/" + outcome, key -> Counter.builder("decisions").description("Decisions made and recorded")
+                .tags("type", type, "outcome", outcome).register(registry)).increment();
         for (String code : reasonCodes) {
-            Counter.builder("decision_reasons").description("Reasons reported, by code").tags("code", code).register(registry).increment();
+            reasons.computeIfAbsent(code, key -> Counter.builder("decision_reasons").description("Reasons reported, by code")
+                    .tags("code", code).register(registry)).increment();
         }
-        Timer.builder("decision_duration").description("Time to decide and record one decision")
-                .tags("type", type).publishPercentileHistogram().register(registry).record(took);
+        durations.computeIfAbsent(type, key -> Timer.builder("decision_duration").description("Time to decide and record one decision")
+                .tags("type", type).publishPercentileHistogram().register(registry)).record(took);
     }
 
     public void rulesetChanged(String version) {
