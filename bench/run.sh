@@ -47,7 +47,7 @@ echo "== $(java -version 2>&1 | head -1); $( (wrk -v 2>&1 || true) | head -1)"
 java -cp "$CLASSPATH" bench/WrkRequests.java "$WORK/requests.txt" "$BODIES"
 
 java -Dquarkus.profile="$PROFILE" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
-     -Dquarkus.datasource.jdbc.url="$( [ "$PROFILE" = pg ] && echo "jdbc:postgresql://127.0.0.1:5432/test" || echo "jdbc:h2:file:./$WORK/decisions;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0")" \
+     -Daudit.h2-file="./$WORK/decisions" \
      -Dsecurity.initial-users="bench:caller+auditor:$PASSWORD" -Daudit.person-id-key=bench -Daudit.chain-id="bench-$RUN" \
      -Dquarkus.log.category.\"cn.yibao.crossregion.decision\".level=WARN \
      -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &

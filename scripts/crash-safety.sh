@@ -20,7 +20,7 @@ rm -rf "$WORK" && mkdir -p "$WORK"
 
 start() {
     java -Dquarkus.profile="$PROFILE" -Dquarkus.http.port="$PORT" \
-         -Dquarkus.datasource.jdbc.url="$( [ "$PROFILE" = pg ] && echo "jdbc:postgresql://127.0.0.1:5432/test" || echo "jdbc:h2:file:./$WORK/decisions;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0")" \
+         -Daudit.h2-file="./$WORK/decisions" \
          -Dsecurity.initial-users="crash:caller+auditor:crash-$RUN" -Dsecurity.bcrypt-cost=4 -Daudit.person-id-key=crash-safety \
          -Daudit.chain-id="crash-$PROFILE" -jar target/quarkus-app/quarkus-run.jar >> "$WORK/service.log" 2>&1 &
     PID=$!

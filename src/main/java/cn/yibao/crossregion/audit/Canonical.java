@@ -14,7 +14,7 @@ final class Canonical {
     private final StringBuilder text;
 
     Canonical(String kind) {
-        text = new StringBuilder(4096).append(kind);
+        text = new StringBuilder(kind);
     }
 
     Canonical field(String value) {
@@ -27,20 +27,28 @@ final class Canonical {
         return this;
     }
 
-    /** The hex SHA-256 of {@code prefix} followed by the fields. */
-    String sha256(String prefix) {
-        return sha256Hex(prefix + text);
+    String text() {
+        return text.toString();
     }
 
     String sha256() {
-        return sha256Hex(text.toString());
+        return hex(sha256Of(text().getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static String sha256Hex(String value) {
+    /** The SHA-256 of the given parts, one after the other. */
+    static byte[] sha256Of(byte[]... parts) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (byte[] part : parts) {
+                digest.update(part);
+            }
+            return digest.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
     }
 }

@@ -40,7 +40,8 @@ public class DecisionRecorder {
     /** Traces known to be in the database; a ruleset has a few hundred, forgotten past this many. */
     private static final int MAX_KNOWN_TRACES = 100_000;
 
-    private record Pending(DecisionRecord record, CompletableFuture<Void> committed) {
+    /** A record waiting for the writer, with its canonical form but for its place in the chain (RecordHash). */
+    private record Pending(DecisionRecord record, RecordHash.Content content, CompletableFuture<Void> committed) {
     }
 
     private final String chainId;
@@ -90,10 +91,11 @@ public class DecisionRecorder {
      * cannot write, or has not committed it within {@code audit.commit-timeout-seconds}.
      */
     public CompletableFuture<Void> submit(DecisionEntry entry) {
-        Pending pending = new Pending(toRecord(entry), new CompletableFuture<>());
         if (!running) {
             return CompletableFuture.failedFuture(new NotRecordedException("the audit trail is shutting down", null));
         }
+        DecisionRecord record = toRecord(entry);
+        Pending pending = new Pending(record, RecordHash.content(record), new CompletableFuture<>());
         if (!queue.offer(pending)) {
             return CompletableFuture.failedFuture(new NotRecordedException(
                     "the audit trail has " + queue.size() + " decisions waiting to be written: too busy", null));
@@ -159,7 +161,7 @@ public class DecisionRecorder {
             record.chainId = chainId;
             record.chainSeq = head.lastSeq + 1;
             record.previousHash = head.lastHash;
-            record.recordHash = RecordHash.of(record);
+            record.recordHash = pending.content().link(chainId, record.chainSeq, record.previousHash);
             session.insert(record);
             head.lastSeq = record.chainSeq;
             head.lastHash = record.recordHash;

@@ -8,12 +8,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -95,7 +99,7 @@ class LegacyRecordsMigrationTest extends TestUsers {
             rule.ruleKey = LEGACY_RULE;
             rule.file = "rules-drl/exclusions.drl";
             record.trace.firedRules.add(rule);
-            record.recordHash = RecordHash.of(record);
+            record.recordHash = hashAsV4Did(record, rule);
 
             execute(connection, "insert into ruleset (version, first_loaded_at, last_loaded_at) values (?, ?, ?)",
                     record.rulesetVersion, Timestamp.from(at), Timestamp.from(at));
@@ -110,6 +114,24 @@ class LegacyRecordsMigrationTest extends TestUsers {
                     record.id, rule.engine, rule.ruleKey, rule.file);
             execute(connection, "insert into audit_chain (chain_id, last_seq, last_hash, last_decision_id) values (?, 1, ?, ?)",
                     record.chainId, record.recordHash, record.id);
+        }
+
+        /** The link hash as the service computed it before V5, written out independently of RecordHash. */
+        private static String hashAsV4Did(DecisionRecord r, FiredRuleRow rule) {
+            String[] fields = {r.chainId, String.valueOf(r.chainSeq), r.id, r.decisionType, r.claimId, r.outcome, r.personIdMasked,
+                    r.personIdHash, r.insuredRegion, r.treatmentRegion, r.rulesetVersion, r.evaluatedAt.toString(),
+                    String.valueOf(r.durationMicros), r.requestJson, r.responseJson, "EXCL_SELF_PAY",
+                    rule.engine + "|" + rule.ruleKey + "|" + rule.file + "|" + rule.dmnModel + "|" + rule.dmnDecision + "|" + rule.dmnRow};
+            StringBuilder canonical = new StringBuilder("decision-record/v1");
+            for (String field : fields) {
+                canonical.append('\n').append(field == null ? "-1:" : field.length() + ":" + field);
+            }
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest((r.previousHash + canonical).getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         private static void execute(Connection connection, String sql, Object... parameters) throws SQLException {
