@@ -8,7 +8,7 @@
 #
 #   bench/run.sh            embedded H2 (a fresh database under target/bench)
 #   bench/run.sh --pg       PostgreSQL on 127.0.0.1:5432/test
-# LEVELS=1,4,16,64 BENCH_SECONDS=10 PACED_CONNECTIONS=32 WARMUP_ROUNDS=12 BODIES=5000 WRK_THREADS=1
+# LEVELS=1,4,16,64 BENCH_SECONDS=10 PACED_CONNECTIONS=32 WARMUP_ROUNDS=16 WARMUP_MIN_ROUNDS=10 BODIES=5000 WRK_THREADS=1
 # change the run; every wrk run is bounded by its duration.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +18,9 @@ if [ "${1:-}" = "--pg" ]; then PROFILE=pg; fi
 LEVELS=${LEVELS:-1,4,16,64}
 SECONDS_PER_LEVEL=${BENCH_SECONDS:-10}   # not SECONDS: bash counts the seconds since its start in it
 PACED_CONNECTIONS=${PACED_CONNECTIONS:-32}
-WARMUP_ROUNDS=${WARMUP_ROUNDS:-12}
+WARMUP_ROUNDS=${WARMUP_ROUNDS:-16}
+# The rate climbs for about two minutes as the JIT compiles; a pause in the climb is not the end of it.
+WARMUP_MIN_ROUNDS=${WARMUP_MIN_ROUNDS:-10}
 BODIES=${BODIES:-5000}
 WRK_THREADS=${WRK_THREADS:-1}   # one keeps up with the no-op endpoint on a fifth of a core; two gave no more
 PORT=${PORT:-18090}
@@ -96,14 +98,14 @@ load() {
 # The JIT needs minutes to compile a service of this size; measuring before it settles measures
 # the compiler. Rounds of 10 s at 16 connections, decisions and no-op alike, until a round's
 # decision rate is within 5% of the one before.
-echo "== warm-up: rounds of 10 s at 16 connections until the decision rate settles (at most $WARMUP_ROUNDS)"
+echo "== warm-up: rounds of 10 s at 16 connections until the decision rate settles ($WARMUP_MIN_ROUNDS to $WARMUP_ROUNDS rounds)"
 previous=0
 for round in $(seq 1 "$WARMUP_ROUNDS"); do
     load decisions 16 10
     rate=${R[rate]}
     load noop 16 2
     echo "warm-up round $round: $rate decisions/s"
-    if [ "$previous" -gt 0 ] && [ $((100 * (rate - previous))) -le $((5 * previous)) ] && [ $((100 * (previous - rate))) -le $((5 * previous)) ]; then break; fi
+    if [ "$round" -ge "$WARMUP_MIN_ROUNDS" ] && [ $((100 * (rate - previous))) -le $((5 * previous)) ] && [ $((100 * (previous - rate))) -le $((5 * previous)) ]; then break; fi
     previous=$rate
 done
 

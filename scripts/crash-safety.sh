@@ -12,6 +12,7 @@ PROFILE=prod
 if [ "${1:-}" = "--pg" ]; then PROFILE=pg; fi
 PORT=${PORT:-18095}
 MAX=${MAX:-4000}
+KILL_AFTER=${KILL_AFTER:-2000}
 THREADS=${THREADS:-8}
 WORK=target/crash-safety-$PROFILE
 RUN=$(date +%s)-$$
@@ -35,9 +36,14 @@ start
 SINCE=$(date -u +%Y-%m-%dT%H:%M:%S.000Z)
 java bench/CrashClient.java "http://127.0.0.1:$PORT" "$AUTH" src/test/resources/worked-example.json "$THREADS" "$MAX" "$WORK/answered.txt" > "$WORK/client.txt" 2>&1 &
 CLIENT=$!
-sleep 4
+# Kill it in the middle: once KILL_AFTER decisions have been answered (or after 60 s), clients still sending.
+answered() { if [ -f "$WORK/answered.txt" ]; then wc -l < "$WORK/answered.txt"; else echo 0; fi; }
+for _ in $(seq 1 600); do
+    [ "$(answered)" -ge "$KILL_AFTER" ] && break
+    sleep 0.1
+done
 kill -9 "$PID"
-echo "killed the service (kill -9) while $THREADS clients were deciding"
+echo "killed the service (kill -9) after $(answered) answers, while $THREADS clients were deciding"
 wait "$CLIENT" || true
 ANSWERED=$(wc -l < "$WORK/answered.txt")
 [ "$ANSWERED" -gt 0 ] || { echo "FAIL: no decision was answered before the kill"; exit 1; }

@@ -48,6 +48,7 @@ public class DecisionRecorder {
     private final int maxBatch;
     private final long waitSeconds;
     private final StatelessSession session;
+    private final DiskSync diskSync;
     private final BlockingQueue<Pending> queue;
     private final Set<String> writtenTraces = ConcurrentHashMap.newKeySet();
     /** Completes the answers of a committed batch, so that what callers do next never holds up the next batch. */
@@ -59,12 +60,13 @@ public class DecisionRecorder {
                             @ConfigProperty(name = "audit.max-batch", defaultValue = "200") int maxBatch,
                             @ConfigProperty(name = "audit.max-pending", defaultValue = "5000") int maxPending,
                             @ConfigProperty(name = "audit.commit-timeout-seconds", defaultValue = "30") long waitSeconds,
-                            StatelessSession session) {
+                            StatelessSession session, DiskSync diskSync) {
         this.chainId = chainId;
         this.maxBatch = maxBatch;
         this.queue = new LinkedBlockingQueue<>(maxPending);
         this.waitSeconds = waitSeconds;
         this.session = session;
+        this.diskSync = diskSync;
     }
 
     void start(@Observes StartupEvent event) {
@@ -130,6 +132,7 @@ public class DecisionRecorder {
     private void commit(List<Pending> batch) {
         try {
             Set<String> newTraces = QuarkusTransaction.requiringNew().call(() -> append(batch));
+            diskSync.afterCommit();
             rememberWritten(newTraces);
             List<Pending> committed = List.copyOf(batch);
             acknowledger.execute(() -> committed.forEach(pending -> pending.committed().complete(null)));

@@ -3,6 +3,7 @@ package cn.yibao.crossregion.audit;
 import cn.yibao.crossregion.rules.RuleFile;
 import cn.yibao.crossregion.rules.RulesetSource;
 import cn.yibao.crossregion.scenarios.ScenarioReport;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -17,8 +18,19 @@ public class RulesetArchive {
     public static final String FROM_DISK = "DISK";
     public static final String FROM_DRAFT = "DRAFT";
 
-    @Transactional
+    private final DiskSync diskSync;
+
+    public RulesetArchive(DiskSync diskSync) {
+        this.diskSync = diskSync;
+    }
+
+    /** Stores the version's files (once) and its test results; returns once they are on disk. */
     public void store(RulesetSource source, String origin, String by, ScenarioReport tests) {
+        QuarkusTransaction.requiringNew().run(() -> storeInTransaction(source, origin, by, tests));
+        diskSync.afterCommit();
+    }
+
+    private static void storeInTransaction(RulesetSource source, String origin, String by, ScenarioReport tests) {
         Instant now = Instant.now();
         RulesetRecord record = RulesetRecord.findById(source.version());
         if (record == null) {
@@ -39,14 +51,17 @@ public class RulesetArchive {
         record.testsFailed = tests.failed();
     }
 
-    @Transactional
+    /** Records that the version went live; returns once the record is on disk. */
     public void recordActivation(String version, String previous, String by) {
-        RulesetActivation activation = new RulesetActivation();
-        activation.version = version;
-        activation.previousVersion = previous;
-        activation.activatedAt = Instant.now();
-        activation.activatedBy = by;
-        activation.persist();
+        QuarkusTransaction.requiringNew().run(() -> {
+            RulesetActivation activation = new RulesetActivation();
+            activation.version = version;
+            activation.previousVersion = previous;
+            activation.activatedAt = Instant.now();
+            activation.activatedBy = by;
+            activation.persist();
+        });
+        diskSync.afterCommit();
     }
 
     /** The stored files of a version, if the service has ever seen it. */
