@@ -17,17 +17,16 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Writes decisions to the audit trail as links of this instance's hash chain
  * ({@code audit.chain-id}), with group commit: one writer thread takes every decision waiting
- * and commits them in one transaction, holding the chain's head once per batch. A decision is
- * acknowledged only after the transaction holding its record has committed; while a batch
- * commits, the next one gathers, so the busier the service, the larger the batches.
+ * and commits them in one transaction, holding the chain's head once per batch; an acknowledger
+ * thread makes committed batches durable and answers them. A decision is acknowledged only after
+ * the transaction holding its record has committed and is on disk; while a batch commits or
+ * syncs, the next one gathers, so the busier the service, the larger the batches.
  * <p>
  * Records are appended through a {@link StatelessSession}: they are never read back in the
  * transaction that writes them, so a persistence context would only cost time. A record names
@@ -51,10 +50,11 @@ public class DecisionRecorder {
     private final DiskSync diskSync;
     private final BlockingQueue<Pending> queue;
     private final Set<String> writtenTraces = ConcurrentHashMap.newKeySet();
-    /** Completes the answers of a committed batch, so that what callers do next never holds up the next batch. */
-    private final ExecutorService acknowledger = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "audit-acknowledger"));
+    /** Batches committed, waiting to be on disk before they are answered. */
+    private final BlockingQueue<List<Pending>> committed = new LinkedBlockingQueue<>();
     private volatile boolean running;
     private Thread writer;
+    private Thread acknowledger;
 
     public DecisionRecorder(@ConfigProperty(name = "audit.chain-id", defaultValue = "main") String chainId,
                             @ConfigProperty(name = "audit.max-batch", defaultValue = "200") int maxBatch,
@@ -73,7 +73,9 @@ public class DecisionRecorder {
         startChain();
         running = true;
         writer = new Thread(this::writeBatches, "audit-writer");
+        acknowledger = new Thread(this::acknowledgeBatches, "audit-acknowledger");
         writer.start();
+        acknowledger.start();
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
@@ -82,8 +84,9 @@ public class DecisionRecorder {
             writer.interrupt();
             writer.join(TimeUnit.SECONDS.toMillis(waitSeconds));
         }
-        acknowledger.shutdown();
-        acknowledger.awaitTermination(waitSeconds, TimeUnit.SECONDS);
+        if (acknowledger != null) {
+            acknowledger.join(TimeUnit.SECONDS.toMillis(waitSeconds));
+        }
     }
 
     /**
@@ -132,21 +135,53 @@ public class DecisionRecorder {
     private void commit(List<Pending> batch) {
         try {
             Set<String> newTraces = QuarkusTransaction.requiringNew().call(() -> append(batch));
-            diskSync.afterCommit();
             rememberWritten(newTraces);
-            List<Pending> committed = List.copyOf(batch);
-            acknowledger.execute(() -> committed.forEach(pending -> pending.committed().complete(null)));
+            committed.add(List.copyOf(batch));
         } catch (RuntimeException batchFailed) {
             if (batch.size() == 1) {
                 Pending failed = batch.get(0);
                 LOG.errorf(batchFailed, "decision %s could not be recorded", failed.record().id);
-                acknowledger.execute(() -> failed.committed().completeExceptionally(
-                        new NotRecordedException("the audit trail could not write the decision", batchFailed)));
+                failed.committed().completeExceptionally(new NotRecordedException("the audit trail could not write the decision", batchFailed));
                 return;
             }
             for (Pending pending : batch) {
                 commit(List.of(pending));
             }
+        }
+    }
+
+    /**
+     * Makes every batch committed so far durable at once ({@link DiskSync}), then answers them. While
+     * it syncs, the writer goes on with the next batch: writing and syncing overlap.
+     */
+    private void acknowledgeBatches() {
+        List<List<Pending>> batches = new ArrayList<>();
+        while (running || writer.isAlive() || !committed.isEmpty()) {
+            try {
+                List<Pending> first = committed.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batches.add(first);
+                committed.drainTo(batches);
+                acknowledge(batches);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batches.clear();
+            }
+        }
+    }
+
+    private void acknowledge(List<List<Pending>> batches) {
+        try {
+            diskSync.afterCommit();
+            batches.forEach(batch -> batch.forEach(pending -> pending.committed().complete(null)));
+        } catch (RuntimeException notOnDisk) {
+            LOG.errorf(notOnDisk, "%d committed batches could not be synced to disk; their decisions are not answered", batches.size());
+            batches.forEach(batch -> batch.forEach(pending -> pending.committed().completeExceptionally(
+                    new NotRecordedException("the audit trail could not write the decision to disk", notOnDisk))));
         }
     }
 
