@@ -2,6 +2,7 @@ package cn.yibao.crossregion.api;
 
 import cn.yibao.crossregion.decision.DecisionService;
 import cn.yibao.crossregion.security.Role;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,13 +24,15 @@ import java.util.concurrent.CompletionStage;
 /**
  * The decision endpoints called by front offices and hospital settlement systems. A decision is
  * worked out on the request's event-loop thread (rules are CPU work, well under a millisecond)
- * and answered when its record commits, so no thread waits for the audit trail.
+ * and answered when its record is committed and on disk, so no thread waits for the audit trail.
+ * Nothing on this path may block.
  */
 @Path("/api/v1/decisions")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "decisions", description = "Decide claims (报销/结算) and filings (备案)")
 @RolesAllowed(Role.CALLER)
+@NonBlocking
 public class DecisionResource {
 
     private final DecisionService decisions;

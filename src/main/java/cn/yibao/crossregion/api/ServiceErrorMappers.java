@@ -1,6 +1,7 @@
 package cn.yibao.crossregion.api;
 
 import cn.yibao.crossregion.audit.NotRecordedException;
+import cn.yibao.crossregion.audit.UnconfirmedRecordException;
 import cn.yibao.crossregion.rules.NoActiveRulesetException;
 import cn.yibao.crossregion.rules.RuleProblem;
 import cn.yibao.crossregion.rules.RulesetInvalidException;
@@ -39,6 +40,18 @@ public class ServiceErrorMappers {
         LOG.warnf("a decision was not answered: %s", e.getMessage());
         return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", "1")
                 .entity(new ServiceError(503, e.getMessage() + "; nothing was decided, send the request again", null)).build();
+    }
+
+    public record UnconfirmedDecision(int status, String message, String decisionId) {
+    }
+
+    /** A decision committed but not confirmed on disk: 503 with its id, to be looked up before it is sent again. */
+    @ServerExceptionMapper
+    public Response unconfirmed(UnconfirmedRecordException e) {
+        LOG.warnf("a decision was not answered: %s", e.getMessage());
+        return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", "1")
+                .entity(new UnconfirmedDecision(503, e.getMessage() + "; it may be in the audit trail: look it up at /api/v1/decisions/"
+                        + e.decisionId() + " before sending the request again", e.decisionId())).build();
     }
 
     public record RulesetErrors(int status, List<RuleProblem> errors) {

@@ -3,12 +3,15 @@ package cn.yibao.crossregion.audit;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Recomputes every hash chain from its first link to its head. A record changed in place
  * (outcome, an amount, a reason, a fired rule…) no longer matches its hash; a deleted one
- * leaves a gap in the sequence or a head that does not match the last link.
+ * leaves a gap in the sequence or a head that does not match the last link. A trace changed in
+ * place no longer matches the records that name it, nor, where it is named by its content, its id.
  */
 @ApplicationScoped
 public class AuditVerifier {
@@ -25,6 +28,7 @@ public class AuditVerifier {
     public Report verify() {
         List<AuditChain> chains = QuarkusTransaction.requiringNew().call(() -> AuditChain.<AuditChain>listAll());
         long checked = 0;
+        Set<String> intactTraces = new HashSet<>();
         for (AuditChain head : chains) {
             String previousHash = AuditChain.GENESIS;
             long expectedSeq = 1;
@@ -43,6 +47,10 @@ public class AuditVerifier {
                     if (!RecordHash.of(link).equals(link.recordHash)) {
                         return broken(checked, chains, link.id, head.chainId, link.chainSeq, "was changed after it was recorded");
                     }
+                    if (!traceIntact(link, intactTraces)) {
+                        return broken(checked, chains, link.id, head.chainId, link.chainSeq,
+                                "its trace " + link.trace.id + " was changed after it was recorded");
+                    }
                     previousHash = link.recordHash;
                     lastId = link.id;
                     expectedSeq++;
@@ -55,6 +63,23 @@ public class AuditVerifier {
             }
         }
         return new Report(true, checked, chains.size(), null);
+    }
+
+    /** The record hash covers the trace's reasons and rules; its type, outcome and version must be the record's, and its id its content's. */
+    private static boolean traceIntact(DecisionRecord link, Set<String> intactTraces) {
+        DecisionTrace trace = link.trace;
+        if (!trace.decisionType.equals(link.decisionType) || !trace.outcome.equals(link.outcome)
+                || !trace.rulesetVersion.equals(link.rulesetVersion)) {
+            return false;
+        }
+        if (trace.id.startsWith(DecisionTrace.LEGACY_PREFIX) || intactTraces.contains(trace.id)) {
+            return true;
+        }
+        if (!DecisionTrace.idOf(trace).equals(trace.id)) {
+            return false;
+        }
+        intactTraces.add(trace.id);
+        return true;
     }
 
     private static List<DecisionRecord> links(String chainId, long afterSeq, long upToSeq) {

@@ -3,6 +3,8 @@ package cn.yibao.crossregion.audit;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -16,9 +18,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Writes decisions to the audit trail as links of this instance's hash chain
@@ -28,9 +32,16 @@ import java.util.concurrent.TimeUnit;
  * the transaction holding its record has committed and is on disk; while a batch commits or
  * syncs, the next one gathers, so the busier the service, the larger the batches.
  * <p>
+ * Each decision has one answer, given once its outcome is known: a decision still waiting when
+ * {@code audit.commit-timeout-seconds} pass is withdrawn (the writer skips it) and answered
+ * {@link NotRecordedException}; once the writer has taken it, its transaction decides. Answers are
+ * given on the caller's own Vert.x context, so that what follows them (the log line, the HTTP
+ * response) runs on the caller's event loop, not one after another on the acknowledger.
+ * <p>
  * Records are appended through a {@link StatelessSession}: they are never read back in the
  * transaction that writes them, so a persistence context would only cost time. A record names
- * its {@link DecisionTrace}; a trace is written the first time it is seen.
+ * its {@link DecisionTrace}; a trace is written the first time it is seen. (Hibernate 6.6 and
+ * later insert an entity's element collections with it, so a trace's reasons and rules too.)
  */
 @ApplicationScoped
 public class DecisionRecorder {
@@ -39,19 +50,50 @@ public class DecisionRecorder {
     /** Traces known to be in the database; a ruleset has a few hundred, forgotten past this many. */
     private static final int MAX_KNOWN_TRACES = 100_000;
 
-    /** A record waiting for the writer, with its canonical form but for its place in the chain (RecordHash). */
-    private record Pending(DecisionRecord record, RecordHash.Content content, CompletableFuture<Void> committed) {
+    /** A decision waiting for the writer, with its canonical form but for its place in the chain (RecordHash). */
+    private static final class Pending {
+        final DecisionRecord record;
+        final RecordHash.Content content;
+        final CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        private final Context callerContext = Vertx.currentContext();
+        private final AtomicBoolean claimed = new AtomicBoolean();
+
+        Pending(DecisionRecord record) {
+            this.record = record;
+            this.content = RecordHash.content(record);
+        }
+
+        /** True for the one party that settles this decision: the writer, or the timeout before it. */
+        boolean claim() {
+            return claimed.compareAndSet(false, true);
+        }
+
+        void answer(Throwable failure) {
+            Runnable settle = failure == null ? () -> acknowledged.complete(null) : () -> acknowledged.completeExceptionally(failure);
+            if (callerContext == null) {
+                settle.run();
+            } else {
+                callerContext.runOnContext(ignored -> settle.run());
+            }
+        }
     }
 
     private final String chainId;
     private final int maxBatch;
+    private final int maxPending;
     private final long waitSeconds;
     private final StatelessSession session;
     private final DiskSync diskSync;
     private final BlockingQueue<Pending> queue;
-    private final Set<String> writtenTraces = ConcurrentHashMap.newKeySet();
-    /** Batches committed, waiting to be on disk before they are answered. */
-    private final BlockingQueue<List<Pending>> committed = new LinkedBlockingQueue<>();
+    /** Only the writer thread reads and writes it. */
+    private final Set<String> writtenTraces = new HashSet<>();
+    /** Batches committed, waiting to be on disk before they are answered; bounded, so a slow disk holds the writer back. */
+    private final BlockingQueue<List<Pending>> committedBatches;
+    private final ScheduledThreadPoolExecutor timeouts = new ScheduledThreadPoolExecutor(1, task -> {
+        Thread thread = new Thread(task, "audit-timeouts");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile boolean running;
     private Thread writer;
     private Thread acknowledger;
@@ -63,10 +105,13 @@ public class DecisionRecorder {
                             StatelessSession session, DiskSync diskSync) {
         this.chainId = chainId;
         this.maxBatch = maxBatch;
+        this.maxPending = maxPending;
         this.queue = new LinkedBlockingQueue<>(maxPending);
+        this.committedBatches = new LinkedBlockingQueue<>(Math.max(1, maxPending / maxBatch));
         this.waitSeconds = waitSeconds;
         this.session = session;
         this.diskSync = diskSync;
+        timeouts.setRemoveOnCancelPolicy(true);
     }
 
     void start(@Observes StartupEvent event) {
@@ -78,40 +123,57 @@ public class DecisionRecorder {
         acknowledger.start();
     }
 
+    /** Writes and answers what is queued, then refuses what is left (only what raced the stop). */
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false;
         if (writer != null) {
-            writer.interrupt();
             writer.join(TimeUnit.SECONDS.toMillis(waitSeconds));
         }
         if (acknowledger != null) {
             acknowledger.join(TimeUnit.SECONDS.toMillis(waitSeconds));
         }
+        for (Pending left; (left = queue.poll()) != null; ) {
+            refuse(left, "the audit trail is shutting down");
+        }
+        timeouts.shutdownNow();
     }
 
     /**
-     * Queues the decision for the next batch. The future completes once its record has committed;
-     * it fails with {@link NotRecordedException}, and the caller must then get no decision, when
-     * the audit trail is shutting down, has {@code audit.max-pending} decisions waiting already,
-     * cannot write, or has not committed it within {@code audit.commit-timeout-seconds}.
+     * Queues the decision for the next batch. The future completes once its record is committed
+     * and on disk. It fails with {@link NotRecordedException}, and the caller must then get no
+     * decision, when the audit trail is shutting down, has {@code audit.max-pending} decisions
+     * waiting already, could not write it, or did not start writing it within
+     * {@code audit.commit-timeout-seconds}; with {@link UnconfirmedRecordException} when it was
+     * committed but could not be confirmed on disk.
      */
     public CompletableFuture<Void> submit(DecisionEntry entry) {
         if (!running) {
             return CompletableFuture.failedFuture(new NotRecordedException("the audit trail is shutting down", null));
         }
-        DecisionRecord record = toRecord(entry);
-        Pending pending = new Pending(record, RecordHash.content(record), new CompletableFuture<>());
+        Pending pending = new Pending(toRecord(entry));
         if (!queue.offer(pending)) {
             return CompletableFuture.failedFuture(new NotRecordedException(
-                    "the audit trail has " + queue.size() + " decisions waiting to be written: too busy", null));
+                    "the audit trail has " + maxPending + " decisions waiting to be written: too busy", null));
         }
-        return pending.committed().orTimeout(waitSeconds, TimeUnit.SECONDS).exceptionallyCompose(failure ->
-                CompletableFuture.failedFuture(failure instanceof NotRecordedException ? failure
-                        : new NotRecordedException("the decision was not recorded within " + waitSeconds + " s", failure)));
+        if (!running && queue.remove(pending)) {
+            refuse(pending, "the audit trail is shutting down");
+            return pending.acknowledged;
+        }
+        ScheduledFuture<?> timeout = timeouts.schedule(
+                () -> refuse(pending, "the decision was not recorded within " + waitSeconds + " s"), waitSeconds, TimeUnit.SECONDS);
+        pending.acknowledged.whenComplete((done, failure) -> timeout.cancel(false));
+        return pending.acknowledged;
+    }
+
+    private static void refuse(Pending pending, String why) {
+        if (pending.claim()) {
+            pending.answer(new NotRecordedException(why, null));
+        }
     }
 
     private void writeBatches() {
         List<Pending> batch = new ArrayList<>(maxBatch);
+        List<Pending> written = new ArrayList<>(maxBatch);
         while (running || !queue.isEmpty()) {
             try {
                 Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -120,34 +182,44 @@ public class DecisionRecorder {
                 }
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
-                commit(batch);
-            } catch (InterruptedException e) {
-                if (!running && queue.isEmpty()) {
-                    return;
+                batch.removeIf(timedOut -> !timedOut.claim());
+                commit(batch, written);
+                if (!written.isEmpty()) {
+                    committedBatches.put(List.copyOf(written));
                 }
+            } catch (InterruptedException e) {
+                written.forEach(pending -> pending.answer(new UnconfirmedRecordException(pending.record.id, e)));
+                Thread.currentThread().interrupt();
+                return;
             } finally {
                 batch.clear();
+                written.clear();
             }
         }
     }
 
-    /** One transaction for the batch; if it fails, each decision alone, so that one bad record fails only itself. */
-    private void commit(List<Pending> batch) {
+    /**
+     * One transaction for the batch; if it fails, each decision alone, so that one bad record fails
+     * only itself. Adds what committed to {@code written}. Any failure, an {@link Error} too, fails
+     * only the decisions it concerns: the writer outlives it.
+     */
+    private void commit(List<Pending> batch, List<Pending> written) {
+        Set<String> tracesSeen;
         try {
-            Set<String> newTraces = QuarkusTransaction.requiringNew().call(() -> append(batch));
-            rememberWritten(newTraces);
-            committed.add(List.copyOf(batch));
-        } catch (RuntimeException batchFailed) {
+            tracesSeen = QuarkusTransaction.requiringNew().call(() -> append(batch));
+        } catch (Throwable batchFailed) {
+            writtenTraces.clear();
             if (batch.size() == 1) {
                 Pending failed = batch.get(0);
-                LOG.errorf(batchFailed, "decision %s could not be recorded", failed.record().id);
-                failed.committed().completeExceptionally(new NotRecordedException("the audit trail could not write the decision", batchFailed));
-                return;
+                LOG.errorf(batchFailed, "decision %s could not be recorded", failed.record.id);
+                failed.answer(new NotRecordedException("the audit trail could not write the decision", batchFailed));
+            } else {
+                batch.forEach(pending -> commit(List.of(pending), written));
             }
-            for (Pending pending : batch) {
-                commit(List.of(pending));
-            }
+            return;
         }
+        rememberWritten(tracesSeen);
+        written.addAll(batch);
     }
 
     /**
@@ -156,14 +228,14 @@ public class DecisionRecorder {
      */
     private void acknowledgeBatches() {
         List<List<Pending>> batches = new ArrayList<>();
-        while (running || writer.isAlive() || !committed.isEmpty()) {
+        while (running || writer.isAlive() || !committedBatches.isEmpty()) {
             try {
-                List<Pending> first = committed.poll(100, TimeUnit.MILLISECONDS);
+                List<Pending> first = committedBatches.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 batches.add(first);
-                committed.drainTo(batches);
+                committedBatches.drainTo(batches);
                 acknowledge(batches);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -175,38 +247,42 @@ public class DecisionRecorder {
     }
 
     private void acknowledge(List<List<Pending>> batches) {
+        Throwable notOnDisk = null;
         try {
             diskSync.afterCommit();
-            batches.forEach(batch -> batch.forEach(pending -> pending.committed().complete(null)));
-        } catch (RuntimeException notOnDisk) {
-            LOG.errorf(notOnDisk, "%d committed batches could not be synced to disk; their decisions are not answered", batches.size());
-            batches.forEach(batch -> batch.forEach(pending -> pending.committed().completeExceptionally(
-                    new NotRecordedException("the audit trail could not write the decision to disk", notOnDisk))));
+        } catch (Throwable e) {
+            LOG.errorf(e, "%d committed batches could not be synced to disk; their decisions are answered 503 with their ids", batches.size());
+            notOnDisk = e;
+        }
+        for (List<Pending> batch : batches) {
+            for (Pending pending : batch) {
+                pending.answer(notOnDisk == null ? null : new UnconfirmedRecordException(pending.record.id, notOnDisk));
+            }
         }
     }
 
-    /** Appends the batch to the chain; returns the traces it wrote, known to be in the database once it commits. */
+    /** Appends the batch to the chain; returns the traces it wrote or found, known to be in the database once it commits. */
     private Set<String> append(List<Pending> batch) {
         session.setJdbcBatchSize(maxBatch);
         AuditChain head = session.get(AuditChain.class, chainId, LockMode.PESSIMISTIC_WRITE);
-        Set<String> newTraces = new HashSet<>();
+        Set<String> tracesSeen = new HashSet<>();
         for (Pending pending : batch) {
-            DecisionRecord record = pending.record();
+            DecisionRecord record = pending.record;
             DecisionTrace trace = record.trace;
-            if (!writtenTraces.contains(trace.id) && newTraces.add(trace.id) && session.get(DecisionTrace.class, trace.id) == null) {
+            if (!writtenTraces.contains(trace.id) && tracesSeen.add(trace.id) && session.get(DecisionTrace.class, trace.id) == null) {
                 session.insert(trace);
             }
             record.chainId = chainId;
             record.chainSeq = head.lastSeq + 1;
             record.previousHash = head.lastHash;
-            record.recordHash = pending.content().link(chainId, record.chainSeq, record.previousHash);
+            record.recordHash = pending.content.link(chainId, record.chainSeq, record.previousHash);
             session.insert(record);
             head.lastSeq = record.chainSeq;
             head.lastHash = record.recordHash;
             head.lastDecisionId = record.id;
         }
         session.update(head);
-        return newTraces;
+        return tracesSeen;
     }
 
     private void rememberWritten(Set<String> traces) {

@@ -28,6 +28,9 @@ import java.util.TreeSet;
 @Table(name = "decision_trace")
 public class DecisionTrace extends PanacheEntityBase {
 
+    /** Traces of decisions recorded before traces existed (migration V5): one per decision, named by it, not by a hash. */
+    static final String LEGACY_PREFIX = "legacy-";
+
     @Id
     @Column(name = "trace_id")
     public String id;

@@ -14,7 +14,10 @@ import java.sql.Statement;
  * commits from a background thread within {@code WRITE_DELAY} (500 ms); {@code CHECKPOINT SYNC}
  * writes them now and syncs the file. ({@code WRITE_DELAY=0}, which writes every commit at once,
  * also stops that thread, which is what reclaims the space of superseded pages: the file then
- * grows by tens of kilobytes a decision, and never shrinks.)
+ * grows by tens of kilobytes a decision, and never shrinks.) {@code CHECKPOINT SYNC} needs an
+ * H2 admin user, as the default {@code sa} is.
+ * <p>
+ * PostgreSQL's commit is durable with {@code synchronous_commit=on}, its default: leave it so.
  */
 @ApplicationScoped
 public class DiskSync {

@@ -33,7 +33,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Runs a decision on the active ruleset and records it. The answer is returned only after its
- * record has committed: an acknowledged decision is a recorded one.
+ * record is committed and on disk: an acknowledged decision is a recorded one. Called on the
+ * event loop: nothing here may block.
  */
 @ApplicationScoped
 public class DecisionService {
@@ -66,7 +67,7 @@ public class DecisionService {
 
     /**
      * Decides a claim on the active ruleset and records it; completes, once the record is
-     * committed, with the answer as JSON: the very text recorded, so that the record holds what
+     * committed and on disk, with the answer as JSON: the very text recorded, so that the record holds what
      * the caller got. Fails with {@link cn.yibao.crossregion.audit.NotRecordedException} if it
      * could not be recorded (and then nothing was decided, as far as the caller is concerned).
      */
@@ -81,7 +82,7 @@ public class DecisionService {
                 request.insured().region(), request.treatment().region(),
                 ruleset.version(), response.evaluatedAt(), micros(started), write(masked), answer,
                 codes(response.reasons()), response.firedRules());
-        return record(entry, response.outcome(), started).thenApply(recorded -> answer);
+        return record(entry, response.outcome(), started).thenApply(recordedAndReported -> answer);
     }
 
     /** Decides a filing request on the active ruleset and records it; completes, as {@link #decideClaim}, with the recorded JSON. */
@@ -99,7 +100,7 @@ public class DecisionService {
                 request.treatment() == null ? null : request.treatment().region(),
                 ruleset.version(), response.evaluatedAt(), micros(started), write(masked), answer,
                 codes(response.reasons()), response.firedRules());
-        return record(entry, response.outcome(), started).thenApply(recorded -> answer);
+        return record(entry, response.outcome(), started).thenApply(recordedAndReported -> answer);
     }
 
     /** The answer to a claim on the given ruleset, recorded nowhere: for scenarios and replays. */
@@ -138,14 +139,21 @@ public class DecisionService {
         return exact.valueToTree(answer);
     }
 
-    /** Records the decision; once it is committed, one structured log line (never a person id) and the metrics. */
+    /** Records the decision; once it is recorded, one structured log line (never a person id) and the metrics. */
     private CompletableFuture<Void> record(DecisionEntry entry, Outcome outcome, long started) {
-        return recorder.submit(entry).thenRun(() -> {
+        return recorder.submit(entry).thenRun(() -> report(entry, outcome, started));
+    }
+
+    /** Never throws: the decision is recorded by now, and its answer must leave. */
+    private void report(DecisionEntry entry, Outcome outcome, long started) {
+        try {
             long micros = micros(started);
             LOG.infof("decision id=%s type=%s outcome=%s reasons=%s ruleset=%s micros=%d",
                     entry.id(), entry.type(), outcome, String.join(",", entry.reasonCodes()), entry.rulesetVersion(), micros);
             metrics.decided(entry.type(), outcome.name(), entry.reasonCodes(), Duration.ofNanos(micros * 1_000));
-        });
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "decision %s is recorded and answered, but its log line or metrics failed", entry.id());
+        }
     }
 
     private static List<ReasonView> views(List<ReasonText> reasons) {

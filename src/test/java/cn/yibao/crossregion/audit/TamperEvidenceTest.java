@@ -69,6 +69,16 @@ class TamperEvidenceTest extends TestUsers {
         expectIntact();
     }
 
+    /** A trace's outcome is not in the record's hash, but must be the record's, and the trace's id is the hash of its content. */
+    @Test
+    void shouldNameARecordWhoseTraceOutcomeWasChanged() {
+        String trace = traceOf(decisions.get(0));
+        sql("update decision_trace set outcome = 'REJECTED' where trace_id = ?1", trace);
+        expectBroken(firstRecordOf(trace), "its trace " + trace + " was changed");
+        sql("update decision_trace set outcome = 'APPROVED' where trace_id = ?1", trace);
+        expectIntact();
+    }
+
     @Test
     void shouldNameARecordWhoseReasonWasChanged() {
         String trace = traceOf(decisions.get(0));
