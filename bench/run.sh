@@ -7,14 +7,24 @@
 # Then the DMN table scaling benchmark (100, 1,000 and 16,000 rows).
 #
 #   bench/run.sh            embedded H2 (a fresh database under target/bench)
-#   bench/run.sh --pg       PostgreSQL on 127.0.0.1:5432/test
+#   bench/run.sh --pg       PostgreSQL on 127.0.0.1:5432 (user postgres), a fresh database
+#                           crossregion_bench (PG_DATABASE), dropped and created by psql
 # LEVELS=1,4,16,64,256 BENCH_SECONDS=10 PACED_CONNECTIONS=32 WARMUP_ROUNDS=48 BODIES=5000 WRK_THREADS=1
 # change the run; every wrk run is bounded by its duration.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PROFILE=prod
-if [ "${1:-}" = "--pg" ]; then PROFILE=pg; fi
+DATABASE=()
+if [ "${1:-}" = "--pg" ]; then
+    PROFILE=pg
+    # Its own database, not the test suite's: hundreds of thousands of decisions there would make
+    # the tests' audit verification walk them all.
+    PG_DATABASE=${PG_DATABASE:-crossregion_bench}
+    psql -h 127.0.0.1 -U postgres -d postgres -q -c "drop database if exists $PG_DATABASE" -c "create database $PG_DATABASE" \
+        || { echo "bench/run.sh --pg needs psql and PostgreSQL on 127.0.0.1:5432 (user postgres)" >&2; exit 1; }
+    DATABASE=(-Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$PG_DATABASE?reWriteBatchedInserts=true")
+fi
 LEVELS=${LEVELS:-1,4,16,64,256}
 SECONDS_PER_LEVEL=${BENCH_SECONDS:-10}   # not SECONDS: bash counts the seconds since its start in it
 PACED_CONNECTIONS=${PACED_CONNECTIONS:-32}
@@ -46,7 +56,7 @@ echo "== machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d
 echo "== $(java -version 2>&1 | head -1); $( (wrk -v 2>&1 || true) | head -1)"
 java -cp "$CLASSPATH" bench/WrkRequests.java "$WORK/requests.txt" "$BODIES"
 
-java -Dquarkus.profile="$PROFILE" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
+java -Dquarkus.profile="$PROFILE" "${DATABASE[@]}" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
      -Daudit.h2-file="./$WORK/decisions" \
      -Dsecurity.initial-users="bench:caller+auditor:$PASSWORD" -Daudit.person-id-key=bench -Daudit.chain-id="bench-$RUN" \
      -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
