@@ -37,9 +37,7 @@ public class ServiceErrorMappers {
     /** A decision that could not be recorded is not answered: 503, and the caller may send it again. */
     @ServerExceptionMapper
     public Response notRecorded(NotRecordedException e) {
-        LOG.warnf("a decision was not answered: %s", e.getMessage());
-        return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", "1")
-                .entity(new ServiceError(503, e.getMessage() + "; nothing was decided, send the request again", null)).build();
+        return notAnswered(e, new ServiceError(503, e.getMessage() + "; nothing was decided, send the request again", null));
     }
 
     public record UnconfirmedDecision(int status, String message, String decisionId) {
@@ -48,10 +46,8 @@ public class ServiceErrorMappers {
     /** A decision committed but not confirmed on disk: 503 with its id, to be looked up before it is sent again. */
     @ServerExceptionMapper
     public Response unconfirmed(UnconfirmedRecordException e) {
-        LOG.warnf("a decision was not answered: %s", e.getMessage());
-        return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", "1")
-                .entity(new UnconfirmedDecision(503, e.getMessage() + "; it may be in the audit trail: look it up at /api/v1/decisions/"
-                        + e.decisionId() + " before sending the request again", e.decisionId())).build();
+        return notAnswered(e, new UnconfirmedDecision(503, e.getMessage() + "; it may be in the audit trail: look it up at /api/v1/decisions/"
+                + e.decisionId() + " before sending the request again", e.decisionId()));
     }
 
     public record RulesetErrors(int status, List<RuleProblem> errors) {
@@ -76,6 +72,12 @@ public class ServiceErrorMappers {
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s", errorId);
         return json(500, new ServiceError(500, "internal error; nothing was decided or recorded", errorId));
+    }
+
+    /** The audit trail could not take the decision: 503, and the caller may try again in a second. */
+    private static Response notAnswered(RuntimeException e, Object body) {
+        LOG.warnf("a decision was not answered: %s", e.getMessage());
+        return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", "1").entity(body).build();
     }
 
     private static Response json(int status, Object body) {
