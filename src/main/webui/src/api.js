@@ -1,4 +1,5 @@
-// The service's own API, called with the credentials the browser already holds for this origin.
+// The service's own API, called with the page's sign-in session (/session.js): the session cookie, and
+// the CSRF token on every change.
 
 export class ApiError extends Error {
   constructor(status, body) {
@@ -11,7 +12,7 @@ export class ApiError extends Error {
 export async function api(path, { method = 'GET', body } = {}) {
   const response = await fetch(path, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: window.pageSession.headers(method, body === undefined ? {} : { 'content-type': 'application/json' }),
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const type = response.headers.get('content-type') ?? '';

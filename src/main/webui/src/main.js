@@ -166,7 +166,7 @@ async function openFirstModel() {
 }
 
 defaultPeriod();
-load().then(async () => {
+window.pageSession.start('analyst').then(() => load()).then(async () => {
   performance.mark('analyst-ready');
   document.body.dataset.ready = 'true';
   await openFirstModel();

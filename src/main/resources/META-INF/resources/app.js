@@ -13,8 +13,8 @@ const amount = (value) => {
 let page = 0;
 const size = 20;
 
-async function api(path, options) {
-  const response = await fetch(path, options);
+async function api(path, options = {}) {
+  const response = await fetch(path, {...options, headers: pageSession.headers(options.method, options.headers)});
   const body = response.headers.get('content-type')?.includes('json') ? await response.json() : await response.text();
   if (!response.ok) {
     const errors = body.errors ? body.errors.map(e => `${e.field ?? e.file}: ${e.messageZh ?? ''} ${e.message}`).join('; ') : (body.message ?? response.status);
@@ -151,4 +151,4 @@ $('#replay-result').addEventListener('click', event => {
   const link = event.target.closest('[data-open]');
   if (link) { event.preventDefault(); showTab('decisions'); openDecision(link.dataset.open); }
 });
-search();
+pageSession.start('auditor').then(search);

@@ -37,11 +37,7 @@ class SecurityTest {
                 arguments("POST", "/api/v1/rulesets/" + UNKNOWN + "/activate", Set.of(Role.ANALYST)),
                 arguments("POST", "/api/v1/rulesets/reload", Set.of(Role.ANALYST)),
                 arguments("POST", "/api/v1/replays", Set.of(Role.ANALYST)),
-                arguments("GET", "/", Set.of(Role.AUDITOR)),
-                arguments("GET", "/app.js", Set.of(Role.AUDITOR)),
-                arguments("GET", "/analyst", Set.of(Role.ANALYST)),
-                arguments("GET", "/analyst/", Set.of(Role.ANALYST)),
-                arguments("GET", "/analyst/index.html", Set.of(Role.ANALYST)));
+                arguments("GET", "/api/v1/session", Set.of(Role.CALLER, Role.ANALYST, Role.AUDITOR)));
     }
 
     @ParameterizedTest(name = "{0} {1} is for {2}")

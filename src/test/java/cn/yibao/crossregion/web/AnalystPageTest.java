@@ -51,6 +51,9 @@ class AnalystPageTest extends TestUsers {
     @TestHTTPResource("/analyst/")
     URL page;
 
+    @TestHTTPResource("/")
+    URL root;
+
     @Inject
     RulesetArchive archive;
 
@@ -61,7 +64,7 @@ class AnalystPageTest extends TestUsers {
     @BeforeEach
     void openBrowser() {
         shipped = activeVersion();
-        browser = Browser.start("analyst", "analyst-password");
+        browser = Browser.signedIn(root, "analyst", "analyst-password");
         wait = new WebDriverWait(browser, SLOW_STEP);
     }
 

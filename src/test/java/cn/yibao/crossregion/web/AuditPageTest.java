@@ -35,7 +35,7 @@ class AuditPageTest extends TestUsers {
 
     @BeforeEach
     void openBrowser() {
-        browser = Browser.start("auditor", "auditor-password");
+        browser = Browser.signedIn(root, "auditor", "auditor-password");
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
     }
 

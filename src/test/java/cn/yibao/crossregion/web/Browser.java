@@ -28,12 +28,15 @@ final class Browser {
     private Browser() {
     }
 
-    /** A browser that sends HTTP Basic credentials with every request, as a person who logged in would. */
-    static WebDriver start(String username, String password) {
-        ChromeDriver driver = (ChromeDriver) start();
-        String credentials = java.util.Base64.getEncoder().encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        driver.executeCdpCommand("Network.enable", java.util.Map.of());
-        driver.executeCdpCommand("Network.setExtraHTTPHeaders", java.util.Map.of("headers", java.util.Map.of("Authorization", "Basic " + credentials)));
+    /** A browser signed in through the sign-in page, as a person would: a session cookie from then on. */
+    static WebDriver signedIn(java.net.URL root, String username, String password) {
+        WebDriver driver = start();
+        driver.get(root.toString().replaceAll("/$", "") + "/login.html");
+        driver.findElement(org.openqa.selenium.By.id("j_username")).sendKeys(username);
+        driver.findElement(org.openqa.selenium.By.id("j_password")).sendKeys(password);
+        driver.findElement(org.openqa.selenium.By.id("sign-in-button")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+                .until(page -> !page.getCurrentUrl().contains("login.html"));
         return driver;
     }
 
