@@ -14,6 +14,9 @@ import java.util.TreeSet;
 /** Compares a decision, as JSON, with what a scenario expects; each difference in one line. */
 public final class Expectations {
 
+    /** What an {@code expect:} may name; anything else in a scenario file is a load error (ScenarioFileShape). */
+    public static final Set<String> KEYS = Set.of("outcome", "reasons", "area", "validFrom", "validUntil", "amounts", "rules");
+
     private Expectations() {
     }
 

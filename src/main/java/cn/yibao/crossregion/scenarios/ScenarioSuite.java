@@ -43,6 +43,11 @@ public final class ScenarioSuite {
         List<Scenario> scenarios = new ArrayList<>();
         for (RuleFile file : files) {
             read(file, problems).ifPresent(root -> {
+                int before = problems.size();
+                ScenarioFileShape.check(file, problems);
+                if (problems.size() > before) {
+                    return;
+                }
                 String fileDecision = root.path("decision").asText("claim");
                 for (JsonNode item : root.path("cases")) {
                     String name = item.path("name").asText();
