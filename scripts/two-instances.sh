@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Two instances of the service on one PostgreSQL (README "Scaling out"):
 #  1. both decide concurrently, and every answered decision is recorded exactly once;
-#  2. the audit chains (one per instance) verify;
-#  3. a ruleset activated on one instance is live on the other within seconds.
+#  2. both get the same Idempotency-Keys concurrently, and each key makes one decision, answered to all;
+#  3. the audit chains (one per instance) verify;
+#  4. a ruleset activated on one instance is live on the other within seconds.
 # Needs a jar built with the pg profile (./mvnw -DskipTests package -Dquarkus.profile=pg),
-# PostgreSQL on 127.0.0.1:5432 (database test, user postgres) and curl, python3.
-# Traffic goes to 127.0.0.1 only and is bounded: REQUESTS per instance.
+# PostgreSQL on 127.0.0.1:5432 (database test, user postgres; JDBC_URL=jdbc:postgresql://… for another) and curl, python3.
+# Traffic goes to 127.0.0.1 only and is bounded: REQUESTS per instance, then KEYS keys × PER_KEY requests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 REQUESTS=${REQUESTS:-150}
+KEYS=${KEYS:-20}
+PER_KEY=${PER_KEY:-6}
 PORT_A=${PORT_A:-18081}
 PORT_B=${PORT_B:-18082}
 RUN=$(date +%s)-$$
@@ -22,7 +25,7 @@ mkdir -p "$WORK"
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {'d': d}))" "$1"; }
 
 start() {  # name port
-    java -Dquarkus.profile=pg -Dquarkus.http.port="$2" -Daudit.chain-id="$1" -Drules.sync-interval=1s \
+    java -Dquarkus.profile=pg ${JDBC_URL:+-Dquarkus.datasource.jdbc.url=$JDBC_URL} -Dquarkus.http.port="$2" -Daudit.chain-id="$1" -Drules.sync-interval=1s \
          -Dsecurity.initial-users="$USERS" -Dsecurity.bcrypt-cost=4 -Daudit.person-id-key=two-instances \
          -jar target/quarkus-app/quarkus-run.jar > "$WORK/$1.log" 2>&1 &
     echo $!
@@ -38,7 +41,14 @@ claim() {  # port
     sed "s/\"worked-example\"/\"$CLAIM_ID\"/" src/test/resources/worked-example.json |
         curl -s -o /dev/null -w '%{http_code}\n' -u "$AUTH" -H 'content-type: application/json' -d @- "http://127.0.0.1:$1/api/v1/decisions/claim"
 }
-export -f claim
+keyed() {  # port key-number → "key-number http-code decisionId"
+    local out
+    out=$(sed "s/\"worked-example\"/\"$CLAIM_ID-key-$2\"/" src/test/resources/worked-example.json |
+        curl -s -w '\n%{http_code}' -u "$AUTH" -H 'content-type: application/json' -H "Idempotency-Key: $CLAIM_ID-key-$2" \
+             -d @- "http://127.0.0.1:$1/api/v1/decisions/claim")
+    echo "$2 ${out##*$'\n'} $(echo "${out%$'\n'*}" | json "d.get('decisionId', '-')" 2>/dev/null || echo -)"
+}
+export -f claim keyed json
 export CLAIM_ID AUTH
 
 PID_A=$(start node-a "$PORT_A")
@@ -58,12 +68,36 @@ echo "answered 200: $OK of $((2 * REQUESTS)); recorded: $RECORDED"
 [ "$OK" -eq $((2 * REQUESTS)) ] || { echo "FAIL: some decisions were not answered 200"; exit 1; }
 [ "$RECORDED" -eq "$OK" ] || { echo "FAIL: recorded $RECORDED decisions for $OK answers"; exit 1; }
 
-# 2. The audit chains verify.
+# 2. Concurrent requests with shared keys, half to each instance: one decision per key, answered to every request.
+for k in $(seq "$KEYS"); do
+    for r in $(seq "$PER_KEY"); do
+        if [ $((r % 2)) -eq 0 ]; then echo "$PORT_A $k"; else echo "$PORT_B $k"; fi
+    done
+done | xargs -P 8 -n 2 bash -c 'keyed "$0" "$1"' > "$WORK/keyed.answers"
+python3 - "$WORK/keyed.answers" "$KEYS" "$PER_KEY" <<'PY' || { echo "FAIL: a key made more or fewer than one decision"; exit 1; }
+import collections, sys
+answers = [line.split() for line in open(sys.argv[1]) if line.strip()]
+keys, per_key = int(sys.argv[2]), int(sys.argv[3])
+bad = [a for a in answers if a[1] != '200']
+ids = collections.defaultdict(set)
+for key, code, decision in answers:
+    ids[key].add(decision)
+split = {k: v for k, v in ids.items() if len(v) != 1}
+print(f"keyed: {len(answers)} answers for {keys} keys, {len(bad)} not 200, {len(split)} keys with other than one decision")
+sys.exit(1 if bad or split or len(answers) != keys * per_key or len(ids) != keys else 0)
+PY
+for k in $(seq "$KEYS"); do
+    N=$(curl -sf -u "$AUTH" "http://127.0.0.1:$PORT_A/api/v1/decisions?claimId=$CLAIM_ID-key-$k&size=1" | json "d['total']")
+    [ "$N" -eq 1 ] || { echo "FAIL: key $k has $N decisions recorded"; exit 1; }
+done
+echo "each of $KEYS keys sent $PER_KEY times to both instances is one recorded decision"
+
+# 3. The audit chains verify.
 VERIFY=$(curl -sf -u "$AUTH" "http://127.0.0.1:$PORT_A/api/v1/audit/verify")
 echo "verify: $VERIFY"
 [ "$(echo "$VERIFY" | json "d['ok']")" = "True" ] || { echo "FAIL: the audit chains do not verify"; exit 1; }
 
-# 3. Activate a changed ratio on node-a; node-b follows.
+# 4. Activate a changed ratio on node-a; node-b follows.
 BEFORE=$(curl -sf -u "$AUTH" "http://127.0.0.1:$PORT_B/api/v1/rulesets" | json "[r['version'] for r in d if r['active']][0]")
 python3 - "$WORK/draft.json" <<'PY'
 import json, sys
@@ -85,4 +119,4 @@ ELAPSED_MS=$(( ($(date +%s%N) - START) / 1000000 ))
 curl -sf -u "$AUTH" -X POST "http://127.0.0.1:$PORT_A/api/v1/rulesets/$BEFORE/activate" > /dev/null
 [ -n "$FOLLOWED" ] || { echo "FAIL: node-b did not pick up the activation on node-a within 30 s"; exit 1; }
 echo "node-b picked up the version activated on node-a in ${ELAPSED_MS} ms"
-echo "two instances: 3 passed, 0 failed"
+echo "two instances: 4 passed, 0 failed"

@@ -1,8 +1,11 @@
 package cn.yibao.crossregion.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
@@ -23,6 +26,19 @@ public class JsonSettings implements ObjectMapperCustomizer {
         ObjectMapper exact = mapper.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         exact.setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
         return exact;
+    }
+
+    /**
+     * A writer of parsed requests as one text per request, to tell a retry from another request:
+     * properties in alphabetical order and null ones left out, so that neither the caller's
+     * whitespace and key order nor a field added to the contract later changes the text.
+     */
+    public static ObjectMapper canonical(ObjectMapper mapper) {
+        ObjectMapper canonical = mapper.copy().setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
+        canonical.setConfig(canonical.getSerializationConfig()
+                .with(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                .with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS));
+        return canonical;
     }
 
     @Override

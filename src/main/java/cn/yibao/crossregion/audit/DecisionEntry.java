@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
-/** Everything the audit trail keeps of one decision, ready to be written. Request and response are JSON. */
+/**
+ * Everything the audit trail keeps of one decision, ready to be written. Request and response are
+ * JSON. {@code idempotencyKey} is the caller's key, recorded with the decision, or null.
+ */
 public record DecisionEntry(
         String id,
         String type,
@@ -22,5 +25,6 @@ public record DecisionEntry(
         String requestJson,
         String responseJson,
         Collection<String> reasonCodes,
-        List<FiredRule> firedRules) {
+        List<FiredRule> firedRules,
+        IdempotencyKey idempotencyKey) {
 }

@@ -12,9 +12,12 @@ import org.hibernate.LockMode;
 import org.hibernate.StatelessSession;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -42,6 +45,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * transaction that writes them, so a persistence context would only cost time. A record names
  * its {@link DecisionTrace}; a trace is written the first time it is seen. (Hibernate 6.6 and
  * later insert an entity's element collections with it, so a trace's reasons and rules too.)
+ * <p>
+ * A decision made with an idempotency key is written with the key's row, in the same
+ * transaction. A key that another decision holds already fails the batch, which is then written
+ * one decision at a time; the decision that finds its key taken is not recorded, and is answered
+ * {@link KeyAlreadyUsedException} with the decision that holds the key, once that one is on disk.
  */
 @ApplicationScoped
 public class DecisionRecorder {
@@ -54,13 +62,27 @@ public class DecisionRecorder {
     private static final class Pending {
         final DecisionRecord record;
         final RecordHash.Content content;
+        /** The caller's idempotency key, or null. */
+        final IdempotencyKey key;
         final CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         private final Context callerContext = Vertx.currentContext();
         private final AtomicBoolean claimed = new AtomicBoolean();
+        /** The decision that took this one's key first, found by the writer; this one was not recorded then. */
+        private KeyedDecision keyTakenBy;
 
-        Pending(DecisionRecord record) {
+        Pending(DecisionRecord record, IdempotencyKey key) {
             this.record = record;
             this.content = RecordHash.content(record);
+            this.key = key;
+        }
+
+        /** Answers once the batch it came with is on disk (notOnDisk: it is not). */
+        void answerCommitted(Throwable notOnDisk) {
+            if (notOnDisk != null) {
+                answer(new UnconfirmedRecordException(keyTakenBy == null ? record.id : keyTakenBy.decisionId(), notOnDisk));
+            } else {
+                answer(keyTakenBy == null ? null : new KeyAlreadyUsedException(keyTakenBy));
+            }
         }
 
         /** True for the one party that settles this decision: the writer, or the timeout before it. */
@@ -84,6 +106,7 @@ public class DecisionRecorder {
     private final long waitSeconds;
     private final StatelessSession session;
     private final DiskSync diskSync;
+    private final IdempotencyKeys keys;
     private final BlockingQueue<Pending> queue;
     /** Only the writer thread reads and writes it. */
     private final Set<String> writtenTraces = new HashSet<>();
@@ -102,7 +125,7 @@ public class DecisionRecorder {
                             @ConfigProperty(name = "audit.max-batch", defaultValue = "200") int maxBatch,
                             @ConfigProperty(name = "audit.max-pending", defaultValue = "5000") int maxPending,
                             @ConfigProperty(name = "audit.commit-timeout-seconds", defaultValue = "30") long waitSeconds,
-                            StatelessSession session, DiskSync diskSync) {
+                            StatelessSession session, DiskSync diskSync, IdempotencyKeys keys) {
         this.chainId = chainId;
         this.maxBatch = maxBatch;
         this.maxPending = maxPending;
@@ -111,6 +134,7 @@ public class DecisionRecorder {
         this.waitSeconds = waitSeconds;
         this.session = session;
         this.diskSync = diskSync;
+        this.keys = keys;
         timeouts.setRemoveOnCancelPolicy(true);
     }
 
@@ -150,7 +174,7 @@ public class DecisionRecorder {
         if (!running) {
             return CompletableFuture.failedFuture(new NotRecordedException("the audit trail is shutting down", null));
         }
-        Pending pending = new Pending(toRecord(entry));
+        Pending pending = new Pending(toRecord(entry), entry.idempotencyKey());
         if (!queue.offer(pending)) {
             return CompletableFuture.failedFuture(new NotRecordedException(
                     "the audit trail has " + maxPending + " decisions waiting to be written: too busy", null));
@@ -188,7 +212,7 @@ public class DecisionRecorder {
                     committedBatches.put(List.copyOf(written));
                 }
             } catch (InterruptedException e) {
-                written.forEach(pending -> pending.answer(new UnconfirmedRecordException(pending.record.id, e)));
+                written.forEach(pending -> pending.answerCommitted(e));
                 Thread.currentThread().interrupt();
                 return;
             } finally {
@@ -211,6 +235,13 @@ public class DecisionRecorder {
             writtenTraces.clear();
             if (batch.size() == 1) {
                 Pending failed = batch.get(0);
+                Optional<KeyedDecision> keyTakenBy = decisionHolding(failed.key);
+                if (keyTakenBy.isPresent()) {
+                    LOG.debugf("decision %s is not recorded: its idempotency key is held by decision %s", failed.record.id, keyTakenBy.get().decisionId());
+                    failed.keyTakenBy = keyTakenBy.get();
+                    written.add(failed);
+                    return;
+                }
                 LOG.errorf(batchFailed, "decision %s could not be recorded", failed.record.id);
                 failed.answer(new NotRecordedException("the audit trail could not write the decision", batchFailed));
             } else {
@@ -220,6 +251,22 @@ public class DecisionRecorder {
         }
         rememberWritten(tracesSeen);
         written.addAll(batch);
+    }
+
+    /**
+     * The decision that holds the key, if a decision with this key failed because another took it
+     * first: that one has committed by now (on another instance, the database held this insert until it had).
+     */
+    private Optional<KeyedDecision> decisionHolding(IdempotencyKey key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        try {
+            return keys.find(key);
+        } catch (RuntimeException e) {
+            LOG.warnf("cannot look up idempotency key after a failed write: %s", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /**
@@ -256,7 +303,7 @@ public class DecisionRecorder {
         }
         for (List<Pending> batch : batches) {
             for (Pending pending : batch) {
-                pending.answer(notOnDisk == null ? null : new UnconfirmedRecordException(pending.record.id, notOnDisk));
+                pending.answerCommitted(notOnDisk);
             }
         }
     }
@@ -265,6 +312,7 @@ public class DecisionRecorder {
     private Set<String> append(List<Pending> batch) {
         session.setJdbcBatchSize(maxBatch);
         AuditChain head = session.get(AuditChain.class, chainId, LockMode.PESSIMISTIC_WRITE);
+        deleteExpiredKeys(batch);
         Set<String> tracesSeen = new HashSet<>();
         for (Pending pending : batch) {
             DecisionRecord record = pending.record;
@@ -281,8 +329,33 @@ public class DecisionRecorder {
             head.lastHash = record.recordHash;
             head.lastDecisionId = record.id;
         }
+        insertKeys(batch);
         session.update(head);
         return tracesSeen;
+    }
+
+    /** An expired key is a new key: its old row makes way for the decision that uses it now. */
+    private void deleteExpiredKeys(List<Pending> batch) {
+        Instant expiredBefore = null;
+        for (Pending pending : batch) {
+            if (pending.key != null) {
+                expiredBefore = expiredBefore == null ? keys.expiredBefore() : expiredBefore;
+                session.createMutationQuery("delete from IdempotencyKeyRecord where owner = :owner and idempotencyKey = :key and createdAt < :expiredBefore")
+                        .setParameter("owner", pending.key.owner()).setParameter("key", pending.key.key())
+                        .setParameter("expiredBefore", expiredBefore).executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * After the records they name, all in one JDBC batch, in key order: two instances' batches
+     * that share keys then wait for each other instead of deadlocking.
+     */
+    private void insertKeys(List<Pending> batch) {
+        batch.stream().filter(pending -> pending.key != null)
+                .map(pending -> IdempotencyKeyRecord.of(pending.key, pending.record))
+                .sorted(Comparator.comparing((IdempotencyKeyRecord row) -> row.owner).thenComparing(row -> row.idempotencyKey))
+                .forEach(session::insert);
     }
 
     private void rememberWritten(Set<String> traces) {

@@ -52,6 +52,15 @@ public class PersonIdHasher {
         return HexFormat.of().formatHex(macs.get().doFinal(personId.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * The fingerprint of a request of the given type, as canonical text, that holds a raw person
+     * id (idempotency keys): an HMAC under the same key, because a plain SHA-256 of a request
+     * whose other fields are in the trail gives the person id away to a search of birth dates.
+     */
+    public String requestHash(String type, String canonicalRequest) {
+        return hash(type + "\n" + canonicalRequest);
+    }
+
     private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);

@@ -7,6 +7,8 @@ import cn.yibao.crossregion.api.FilingResponse;
 import cn.yibao.crossregion.api.ReasonView;
 import cn.yibao.crossregion.audit.DecisionEntry;
 import cn.yibao.crossregion.audit.DecisionRecorder;
+import cn.yibao.crossregion.audit.IdempotencyKey;
+import cn.yibao.crossregion.audit.KeyAlreadyUsedException;
 import cn.yibao.crossregion.audit.PersonIdHasher;
 import cn.yibao.crossregion.audit.PersonIds;
 import cn.yibao.crossregion.ops.DecisionMetrics;
@@ -72,6 +74,14 @@ public class DecisionService {
      * could not be recorded (and then nothing was decided, as far as the caller is concerned).
      */
     public CompletionStage<String> decideClaim(ClaimRequest request) {
+        return decideClaim(request, null);
+    }
+
+    /**
+     * As {@link #decideClaim(ClaimRequest)}, recording the caller's idempotency key (or null) with
+     * the decision. Fails with {@link KeyAlreadyUsedException} if another decision took the key first.
+     */
+    public CompletionStage<String> decideClaim(ClaimRequest request, IdempotencyKey key) {
         Ruleset ruleset = registry.active();
         long started = System.nanoTime();
         ClaimResponse response = answerClaim(request, ruleset);
@@ -81,12 +91,17 @@ public class DecisionService {
                 response.outcome().name(), masked.insured().personId(), personIds.hash(request.insured().personId()),
                 request.insured().region(), request.treatment().region(),
                 ruleset.version(), response.evaluatedAt(), micros(started), write(masked), answer,
-                codes(response.reasons()), response.firedRules());
+                codes(response.reasons()), response.firedRules(), key);
         return record(entry, response.outcome(), started).thenApply(recordedAndReported -> answer);
     }
 
     /** Decides a filing request on the active ruleset and records it; completes, as {@link #decideClaim}, with the recorded JSON. */
     public CompletionStage<String> decideFiling(FilingRequest request) {
+        return decideFiling(request, null);
+    }
+
+    /** As {@link #decideFiling(FilingRequest)}, recording the idempotency key as {@link #decideClaim(ClaimRequest, IdempotencyKey)}. */
+    public CompletionStage<String> decideFiling(FilingRequest request, IdempotencyKey key) {
         Ruleset ruleset = registry.active();
         long started = System.nanoTime();
         FilingResponse response = answerFiling(request, ruleset);
@@ -99,7 +114,7 @@ public class DecisionService {
                 request.insured() == null ? null : request.insured().region(),
                 request.treatment() == null ? null : request.treatment().region(),
                 ruleset.version(), response.evaluatedAt(), micros(started), write(masked), answer,
-                codes(response.reasons()), response.firedRules());
+                codes(response.reasons()), response.firedRules(), key);
         return record(entry, response.outcome(), started).thenApply(recordedAndReported -> answer);
     }
 

@@ -26,6 +26,7 @@ public class DecisionMetrics {
     private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
     private final Map<String, Counter> reasons = new ConcurrentHashMap<>();
     private final Map<String, Timer> durations = new ConcurrentHashMap<>();
+    private final Map<String, Counter> replays = new ConcurrentHashMap<>();
 
     public DecisionMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -42,6 +43,13 @@ public class DecisionMetrics {
         }
         durations.computeIfAbsent(type, key -> Timer.builder("decision_duration").description("Time to decide and record one decision")
                 .tags("type", type).publishPercentileHistogram().register(registry)).record(took);
+    }
+
+    /** A request answered with the decision recorded for its idempotency key: nothing decided, nothing recorded. */
+    public void replayed(String type) {
+        replays.computeIfAbsent(type, key -> Counter.builder("decisions_replayed")
+                .description("Requests answered with the decision already recorded for their idempotency key")
+                .tags("type", type).register(registry)).increment();
     }
 
     public void rulesetChanged(String version) {

@@ -32,6 +32,9 @@ public enum FieldProblem {
     WHOLE_NUMBER_RANGE("must be a whole number from %s to %s", "必须是%s到%s之间的整数"),
     MALFORMED_JSON("is not valid JSON (%s)", "不是有效的JSON（%s）"),
     BODY_REQUIRED("a JSON object is required", "请求体必须是JSON对象"),
+    IDEMPOTENCY_KEY_FORMAT("must be 1 to 100 printable ASCII characters", "必须是1至100个可打印的ASCII字符"),
+    IDEMPOTENCY_KEY_REUSED("was used before with another request; send a new key for a new request",
+            "已用于另一个不同的请求；新的请求请使用新的幂等键"),
     INVALID("is not valid", "无效");
 
     private final String en;

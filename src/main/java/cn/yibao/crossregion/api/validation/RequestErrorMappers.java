@@ -70,6 +70,12 @@ public class RequestErrorMappers {
         return e.getResponse();
     }
 
+    @ServerExceptionMapper
+    public Response refusedKey(IdempotencyKeyRefusedException e) {
+        return Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorResponse(e.status(), List.of(e.problem().at(IdempotencyKeyRefusedException.HEADER)))).build();
+    }
+
     static Response badRequest(List<FieldError> errors) {
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(ErrorResponse.badRequest(errors)).build();
