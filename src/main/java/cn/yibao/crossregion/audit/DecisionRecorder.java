@@ -1,5 +1,6 @@
 package cn.yibao.crossregion.audit;
 
+import cn.yibao.crossregion.ops.DecisionLogContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -211,7 +212,9 @@ public class DecisionRecorder {
             writtenTraces.clear();
             if (batch.size() == 1) {
                 Pending failed = batch.get(0);
-                LOG.errorf(batchFailed, "decision %s could not be recorded", failed.record.id);
+                try (var logged = DecisionLogContext.of(failed.record.id)) {
+                    LOG.errorf(batchFailed, "decision %s could not be recorded", failed.record.id);
+                }
                 failed.answer(new NotRecordedException("the audit trail could not write the decision", batchFailed));
             } else {
                 batch.forEach(pending -> commit(List.of(pending), written));
