@@ -2,6 +2,7 @@ package cn.yibao.crossregion.api;
 
 import cn.yibao.crossregion.audit.NotRecordedException;
 import cn.yibao.crossregion.audit.UnconfirmedRecordException;
+import cn.yibao.crossregion.ops.AuditWriterMetrics;
 import cn.yibao.crossregion.ops.DecisionLogContext;
 import cn.yibao.crossregion.rules.NoActiveRulesetException;
 import cn.yibao.crossregion.rules.RuleProblem;
@@ -22,6 +23,12 @@ public class ServiceErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ServiceErrorMappers.class);
 
+    private final AuditWriterMetrics auditMetrics;
+
+    public ServiceErrorMappers(AuditWriterMetrics auditMetrics) {
+        this.auditMetrics = auditMetrics;
+    }
+
     public record ServiceError(int status, String message, String errorId) {
     }
 
@@ -38,7 +45,8 @@ public class ServiceErrorMappers {
     /** A decision that could not be recorded is not answered: 503, and the caller may send it again. */
     @ServerExceptionMapper
     public Response notRecorded(NotRecordedException e) {
-        return notAnswered(e, null, new ServiceError(503, e.getMessage() + "; nothing was decided, send the request again", null));
+        auditMetrics.unavailable(e.reason().name());
+        return notAnswered(e, e.decisionId(), new ServiceError(503, e.getMessage() + "; nothing was decided, send the request again", null));
     }
 
     public record UnconfirmedDecision(int status, String message, String decisionId) {
@@ -47,6 +55,7 @@ public class ServiceErrorMappers {
     /** A decision committed but not confirmed on disk: 503 with its id, to be looked up before it is sent again. */
     @ServerExceptionMapper
     public Response unconfirmed(UnconfirmedRecordException e) {
+        auditMetrics.unavailable("unconfirmed");
         return notAnswered(e, e.decisionId(), new UnconfirmedDecision(503, e.getMessage() + "; it may be in the audit trail: look it up at /api/v1/decisions/"
                 + e.decisionId() + " before sending the request again", e.decisionId()));
     }
