@@ -15,6 +15,8 @@ KEYS=${KEYS:-20}
 PER_KEY=${PER_KEY:-6}
 PORT_A=${PORT_A:-18081}
 PORT_B=${PORT_B:-18082}
+MANAGEMENT_PORT_A=${MANAGEMENT_PORT_A:-19081}   # health and metrics (quarkus.management.port)
+MANAGEMENT_PORT_B=${MANAGEMENT_PORT_B:-19082}
 RUN=$(date +%s)-$$
 CLAIM_ID="two-instances-$RUN"
 WORK=target/two-instances
@@ -24,13 +26,13 @@ mkdir -p "$WORK"
 
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {'d': d}))" "$1"; }
 
-start() {  # name port
-    java -Dquarkus.profile=pg ${JDBC_URL:+-Dquarkus.datasource.jdbc.url=$JDBC_URL} -Dquarkus.http.port="$2" -Daudit.chain-id="$1" -Drules.sync-interval=1s \
+start() {  # name port management-port
+    java -Dquarkus.profile=pg ${JDBC_URL:+-Dquarkus.datasource.jdbc.url=$JDBC_URL} -Dquarkus.http.port="$2" -Dquarkus.management.port="$3" -Daudit.chain-id="$1" -Drules.sync-interval=1s \
          -Dsecurity.initial-users="$USERS" -Dsecurity.bcrypt-cost=4 -Daudit.person-id-key=two-instances \
          -jar target/quarkus-app/quarkus-run.jar > "$WORK/$1.log" 2>&1 &
     echo $!
 }
-ready() {  # port
+ready() {  # management port
     for _ in $(seq 1 120); do
         curl -sf "http://127.0.0.1:$1/q/health/ready" > /dev/null && return 0
         sleep 1
@@ -51,11 +53,11 @@ keyed() {  # port key-number → "key-number http-code decisionId"
 export -f claim keyed json
 export CLAIM_ID AUTH
 
-PID_A=$(start node-a "$PORT_A")
-ready "$PORT_A"
-PID_B=$(start node-b "$PORT_B")
+PID_A=$(start node-a "$PORT_A" "$MANAGEMENT_PORT_A")
+ready "$MANAGEMENT_PORT_A"
+PID_B=$(start node-b "$PORT_B" "$MANAGEMENT_PORT_B")
 trap 'kill $PID_A $PID_B 2>/dev/null || true' EXIT
-ready "$PORT_B"
+ready "$MANAGEMENT_PORT_B"
 echo "two instances up: node-a on $PORT_A, node-b on $PORT_B"
 
 # 1. Concurrent decisions on both instances.

@@ -2,6 +2,8 @@ package cn.yibao.crossregion.api;
 
 import cn.yibao.crossregion.audit.NotRecordedException;
 import cn.yibao.crossregion.audit.UnconfirmedRecordException;
+import cn.yibao.crossregion.ops.AuditWriterMetrics;
+import cn.yibao.crossregion.ops.DecisionLogContext;
 import cn.yibao.crossregion.rules.NoActiveRulesetException;
 import cn.yibao.crossregion.rules.RuleProblem;
 import cn.yibao.crossregion.rules.RulesetInvalidException;
@@ -21,6 +23,12 @@ public class ServiceErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ServiceErrorMappers.class);
 
+    private final AuditWriterMetrics auditMetrics;
+
+    public ServiceErrorMappers(AuditWriterMetrics auditMetrics) {
+        this.auditMetrics = auditMetrics;
+    }
+
     public record ServiceError(int status, String message, String errorId) {
     }
 
@@ -37,7 +45,8 @@ public class ServiceErrorMappers {
     /** A decision that could not be recorded is not answered: 503, and the caller may send it again. */
     @ServerExceptionMapper
     public Response notRecorded(NotRecordedException e) {
-        return notAnswered(e, new ServiceError(503, e.getMessage() + "; nothing was decided, send the request again", null));
+        auditMetrics.unavailable(e.reason().name());
+        return notAnswered(e, e.decisionId(), new ServiceError(503, e.getMessage() + "; nothing was decided, send the request again", null));
     }
 
     public record UnconfirmedDecision(int status, String message, String decisionId) {
@@ -46,7 +55,8 @@ public class ServiceErrorMappers {
     /** A decision committed but not confirmed on disk: 503 with its id, to be looked up before it is sent again. */
     @ServerExceptionMapper
     public Response unconfirmed(UnconfirmedRecordException e) {
-        return notAnswered(e, new UnconfirmedDecision(503, e.getMessage() + "; it may be in the audit trail: look it up at /api/v1/decisions/"
+        auditMetrics.unavailable("unconfirmed");
+        return notAnswered(e, e.decisionId(), new UnconfirmedDecision(503, e.getMessage() + "; it may be in the audit trail: look it up at /api/v1/decisions/"
                 + e.decisionId() + " before sending the request again", e.decisionId()));
     }
 
@@ -74,9 +84,14 @@ public class ServiceErrorMappers {
         return json(500, new ServiceError(500, "internal error; nothing was decided or recorded", errorId));
     }
 
-    /** The audit trail could not take the decision: 503, and the caller may try again in a second. */
-    private static Response notAnswered(RuntimeException e, Object body) {
-        LOG.warnf("a decision was not answered: %s", e.getMessage());
+    /**
+     * The audit trail could not take the decision: 503, and the caller may try again in a second.
+     * The log line carries the decision's id in its MDC when there is one.
+     */
+    private static Response notAnswered(RuntimeException e, String decisionId, Object body) {
+        try (var logged = DecisionLogContext.of(decisionId)) {
+            LOG.warnf("a decision was not answered: %s", e.getMessage());
+        }
         return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", "1").entity(body).build();
     }
 

@@ -1,5 +1,7 @@
 package cn.yibao.crossregion.audit;
 
+import cn.yibao.crossregion.ops.AuditWriterMetrics;
+import cn.yibao.crossregion.ops.DecisionLogContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -107,6 +109,7 @@ public class DecisionRecorder {
     private final StatelessSession session;
     private final DiskSync diskSync;
     private final IdempotencyKeys keys;
+    private final AuditWriterMetrics metrics;
     private final BlockingQueue<Pending> queue;
     /** Only the writer thread reads and writes it. */
     private final Set<String> writtenTraces = new HashSet<>();
@@ -125,7 +128,7 @@ public class DecisionRecorder {
                             @ConfigProperty(name = "audit.max-batch", defaultValue = "200") int maxBatch,
                             @ConfigProperty(name = "audit.max-pending", defaultValue = "5000") int maxPending,
                             @ConfigProperty(name = "audit.commit-timeout-seconds", defaultValue = "30") long waitSeconds,
-                            StatelessSession session, DiskSync diskSync, IdempotencyKeys keys) {
+                            StatelessSession session, DiskSync diskSync, IdempotencyKeys keys, AuditWriterMetrics metrics) {
         this.chainId = chainId;
         this.maxBatch = maxBatch;
         this.maxPending = maxPending;
@@ -135,6 +138,8 @@ public class DecisionRecorder {
         this.session = session;
         this.diskSync = diskSync;
         this.keys = keys;
+        this.metrics = metrics;
+        metrics.watchQueue(queue);
         timeouts.setRemoveOnCancelPolicy(true);
     }
 
@@ -157,7 +162,7 @@ public class DecisionRecorder {
             acknowledger.join(TimeUnit.SECONDS.toMillis(waitSeconds));
         }
         for (Pending left; (left = queue.poll()) != null; ) {
-            refuse(left, "the audit trail is shutting down");
+            refuse(left, NotRecordedException.Reason.SHUTDOWN, "the audit trail is shutting down");
         }
         timeouts.shutdownNow();
     }
@@ -172,26 +177,28 @@ public class DecisionRecorder {
      */
     public CompletableFuture<Void> submit(DecisionEntry entry) {
         if (!running) {
-            return CompletableFuture.failedFuture(new NotRecordedException("the audit trail is shutting down", null));
+            return CompletableFuture.failedFuture(new NotRecordedException(NotRecordedException.Reason.SHUTDOWN, entry.id(),
+                    "the audit trail is shutting down", null));
         }
         Pending pending = new Pending(toRecord(entry), entry.idempotencyKey());
         if (!queue.offer(pending)) {
-            return CompletableFuture.failedFuture(new NotRecordedException(
+            return CompletableFuture.failedFuture(new NotRecordedException(NotRecordedException.Reason.BUSY, entry.id(),
                     "the audit trail has " + maxPending + " decisions waiting to be written: too busy", null));
         }
         if (!running && queue.remove(pending)) {
-            refuse(pending, "the audit trail is shutting down");
+            refuse(pending, NotRecordedException.Reason.SHUTDOWN, "the audit trail is shutting down");
             return pending.acknowledged;
         }
         ScheduledFuture<?> timeout = timeouts.schedule(
-                () -> refuse(pending, "the decision was not recorded within " + waitSeconds + " s"), waitSeconds, TimeUnit.SECONDS);
+                () -> refuse(pending, NotRecordedException.Reason.TIMEOUT, "the decision was not recorded within " + waitSeconds + " s"),
+                waitSeconds, TimeUnit.SECONDS);
         pending.acknowledged.whenComplete((done, failure) -> timeout.cancel(false));
         return pending.acknowledged;
     }
 
-    private static void refuse(Pending pending, String why) {
+    private static void refuse(Pending pending, NotRecordedException.Reason reason, String why) {
         if (pending.claim()) {
-            pending.answer(new NotRecordedException(why, null));
+            pending.answer(new NotRecordedException(reason, pending.record.id, why, null));
         }
     }
 
@@ -207,8 +214,10 @@ public class DecisionRecorder {
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
                 batch.removeIf(timedOut -> !timedOut.claim());
+                long started = System.nanoTime();
                 commit(batch, written);
                 if (!written.isEmpty()) {
+                    metrics.committed(written.size(), System.nanoTime() - started);
                     committedBatches.put(List.copyOf(written));
                 }
             } catch (InterruptedException e) {
@@ -242,8 +251,11 @@ public class DecisionRecorder {
                     written.add(failed);
                     return;
                 }
-                LOG.errorf(batchFailed, "decision %s could not be recorded", failed.record.id);
-                failed.answer(new NotRecordedException("the audit trail could not write the decision", batchFailed));
+                try (var logged = DecisionLogContext.of(failed.record.id)) {
+                    LOG.errorf(batchFailed, "decision %s could not be recorded", failed.record.id);
+                }
+                failed.answer(new NotRecordedException(NotRecordedException.Reason.FAILED, failed.record.id,
+                        "the audit trail could not write the decision", batchFailed));
             } else {
                 batch.forEach(pending -> commit(List.of(pending), written));
             }
@@ -295,12 +307,14 @@ public class DecisionRecorder {
 
     private void acknowledge(List<List<Pending>> batches) {
         Throwable notOnDisk = null;
+        long started = System.nanoTime();
         try {
             diskSync.afterCommit();
         } catch (Throwable e) {
             LOG.errorf(e, "%d committed batches could not be synced to disk; their decisions are answered 503 with their ids", batches.size());
             notOnDisk = e;
         }
+        metrics.synced(System.nanoTime() - started);
         for (List<Pending> batch : batches) {
             for (Pending pending : batch) {
                 pending.answerCommitted(notOnDisk);

@@ -11,6 +11,7 @@ import cn.yibao.crossregion.audit.IdempotencyKey;
 import cn.yibao.crossregion.audit.KeyAlreadyUsedException;
 import cn.yibao.crossregion.audit.PersonIdHasher;
 import cn.yibao.crossregion.audit.PersonIds;
+import cn.yibao.crossregion.ops.DecisionLogContext;
 import cn.yibao.crossregion.ops.DecisionMetrics;
 import cn.yibao.crossregion.policy.ReasonText;
 import cn.yibao.crossregion.rules.Ruleset;
@@ -161,6 +162,7 @@ public class DecisionService {
 
     /** Never throws: the decision is recorded by now, and its answer must leave. */
     private void report(DecisionEntry entry, Outcome outcome, long started) {
+        DecisionLogContext logged = DecisionLogContext.of(entry.id());
         try {
             long micros = micros(started);
             LOG.infof("decision id=%s type=%s outcome=%s reasons=%s ruleset=%s micros=%d",
@@ -168,6 +170,8 @@ public class DecisionService {
             metrics.decided(entry.type(), outcome.name(), entry.reasonCodes(), Duration.ofNanos(micros * 1_000));
         } catch (RuntimeException e) {
             LOG.errorf(e, "decision %s is recorded and answered, but its log line or metrics failed", entry.id());
+        } finally {
+            logged.close();
         }
     }
 

@@ -2,12 +2,20 @@ package cn.yibao.crossregion.audit;
 
 import cn.yibao.crossregion.TestUsers;
 import cn.yibao.crossregion.api.Requests;
+import cn.yibao.crossregion.ops.DecisionLogContext;
+import cn.yibao.crossregion.ops.Scrape;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +44,13 @@ class BusyAuditTrailTest extends TestUsers {
         }
     }
 
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
     @Test
     void shouldAnswerEveryDecisionItCouldNotRecordWith503() throws Exception {
+        Scrape before = Scrape.of(metrics);
+        long notAnsweredLinesBefore = notAnsweredLinesWithTheirDecisionId();
         String claimId = "busy-" + UUID.randomUUID();
         String body = Requests.WORKED_EXAMPLE.replace("\"worked-example\"", "\"" + claimId + "\"");
         ExecutorService clients = Executors.newFixedThreadPool(32);
@@ -67,5 +80,33 @@ class BusyAuditTrailTest extends TestUsers {
         }
         given().queryParam("claimId", claimId).get("/api/v1/decisions").then().statusCode(200).body("total", equalTo(decided.size()));
         given().get("/api/v1/audit/verify").then().statusCode(200).body("ok", equalTo(true));
+
+        Scrape after = Scrape.of(metrics);
+        assertEquals(refused, after.value("audit_unavailable_total") - before.value("audit_unavailable_total"), "every 503 is counted");
+        assertEquals(refused, after.value("audit_unavailable_total{reason=\"busy\"}") - before.value("audit_unavailable_total{reason=\"busy\"}"),
+                "by its reason: the queue was full");
+        assertEquals(decided.size(), after.value("audit_batch_size_sum") - before.value("audit_batch_size_sum"));
+        assertEquals(refused, notAnsweredLinesWithTheirDecisionId() - notAnsweredLinesBefore,
+                "each 503 is logged with the id of the decision that was not recorded in its MDC");
+    }
+
+    /** JSON lines of the tests' log (target/quarkus.log) that say a decision was not answered and carry its id in the MDC. */
+    private static long notAnsweredLinesWithTheirDecisionId() throws Exception {
+        Path log = Path.of("target/quarkus.log");
+        if (!Files.exists(log)) {
+            return 0;
+        }
+        ObjectMapper json = new ObjectMapper();
+        long count = 0;
+        for (String line : Files.readAllLines(log)) {
+            if (line.startsWith("{") && line.contains("a decision was not answered")) {
+                JsonNode logged = json.readTree(line);
+                if (logged.path("message").asText().startsWith("a decision was not answered")
+                        && logged.path("mdc").path(DecisionLogContext.KEY).asText().matches("[0-9a-f-]{36}")) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 }

@@ -1,11 +1,13 @@
 package cn.yibao.crossregion.security;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.net.URL;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -60,11 +62,23 @@ class SecurityTest {
         call(given().auth().preemptive().basic(allowed.iterator().next(), "not-the-password"), method, path).then().statusCode(401);
     }
 
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL ready;
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
     @org.junit.jupiter.api.Test
     void shouldLeaveHealthMetricsAndTheApiDescriptionOpen() {
-        given().auth().none().get("/q/health/ready").then().statusCode(200);
-        given().auth().none().get("/q/metrics").then().statusCode(200);
+        given().auth().none().get(ready).then().statusCode(200);
+        given().auth().none().get(metrics).then().statusCode(200);
         given().auth().none().get("/q/openapi").then().statusCode(200);
+        given().auth().none().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldServeHealthAndMetricsOnlyOnTheManagementPort() {
+        given().auth().none().get("/q/health/ready").then().statusCode(404);
+        given().auth().none().get("/q/metrics").then().statusCode(404);
     }
 
     private static io.restassured.response.Response call(RequestSpecification request, String method, String path) {
