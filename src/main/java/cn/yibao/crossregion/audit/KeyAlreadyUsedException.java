@@ -10,7 +10,7 @@ public class KeyAlreadyUsedException extends NotRecordedException {
     private final KeyedDecision recorded;
 
     public KeyAlreadyUsedException(KeyedDecision recorded) {
-        super("the idempotency key was used by decision " + recorded.decisionId(), null);
+        super(Reason.FAILED, null, "the idempotency key was used by decision " + recorded.decisionId(), null);
         this.recorded = recorded;
     }
 
