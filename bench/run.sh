@@ -33,6 +33,7 @@ BODIES=${BODIES:-5000}
 WRK_THREADS=${WRK_THREADS:-1}   # one keeps up with the no-op endpoint on a fifth of a core; two gave no more
 PORT=${PORT:-18090}
 URL="http://127.0.0.1:$PORT"
+MANAGEMENT_URL="http://127.0.0.1:$((PORT + 1000))"   # /q/health is on the management interface
 WORK=target/bench
 RUN=$(date +%s)-$$
 PASSWORD="bench-$RUN"
@@ -59,13 +60,14 @@ echo "== $(java -version 2>&1 | head -1); $( (wrk -v 2>&1 || true) | head -1)"
 java -cp "$CLASSPATH" bench/WrkRequests.java "$WORK/requests.txt" "$BODIES"
 
 java -Dquarkus.profile="$PROFILE" "${DATABASE[@]}" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
+     -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$((PORT + 1000))" \
      -Daudit.h2-file="./$WORK/decisions" \
      -Dsecurity.initial-users="bench:caller+auditor:$PASSWORD" -Daudit.person-id-key=bench -Daudit.chain-id="bench-$RUN" \
      -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf "$URL/q/health/ready" > /dev/null && break; sleep 0.5; done
-curl -sf "$URL/q/health/ready" > /dev/null || { echo "the service did not start, see $WORK/service.log" >&2; exit 1; }
+for _ in $(seq 1 120); do curl -sf "$MANAGEMENT_URL/q/health/ready" > /dev/null && break; sleep 0.5; done
+curl -sf "$MANAGEMENT_URL/q/health/ready" > /dev/null || { echo "the service did not start, see $WORK/service.log" >&2; exit 1; }
 STARTED=$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)
 
 # CPU ticks of the service so far, less its JIT compiler threads: they compile for minutes and

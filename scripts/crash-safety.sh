@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 PROFILE=prod
 if [ "${1:-}" = "--pg" ]; then PROFILE=pg; fi
 PORT=${PORT:-18095}
+MANAGEMENT_PORT=$((PORT + 1000))   # /q/health is on the management interface
 MAX=${MAX:-4000}
 KILL_AFTER=${KILL_AFTER:-2000}
 THREADS=${THREADS:-8}
@@ -20,13 +21,13 @@ AUTH="crash:crash-$RUN"
 rm -rf "$WORK" && mkdir -p "$WORK"
 
 start() {
-    java -Dquarkus.profile="$PROFILE" -Dquarkus.http.port="$PORT" \
+    java -Dquarkus.profile="$PROFILE" -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$MANAGEMENT_PORT" \
          -Daudit.h2-file="./$WORK/decisions" \
          -Dsecurity.initial-users="crash:caller+auditor:crash-$RUN" -Dsecurity.bcrypt-cost=4 -Daudit.person-id-key=crash-safety \
          -Daudit.chain-id="crash-$PROFILE" -jar target/quarkus-app/quarkus-run.jar >> "$WORK/service.log" 2>&1 &
     PID=$!
     for _ in $(seq 1 120); do
-        curl -sf "http://127.0.0.1:$PORT/q/health/ready" > /dev/null && return 0
+        curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" > /dev/null && return 0
         sleep 0.5
     done
     echo "the service did not become ready"; exit 1

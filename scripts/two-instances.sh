@@ -21,15 +21,15 @@ mkdir -p "$WORK"
 
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {'d': d}))" "$1"; }
 
-start() {  # name port
-    java -Dquarkus.profile=pg -Dquarkus.http.port="$2" -Daudit.chain-id="$1" -Drules.sync-interval=1s \
+start() {  # name port (its management interface, with /q/health, on port + 1000)
+    java -Dquarkus.profile=pg -Dquarkus.http.port="$2" -Dquarkus.management.port=$(($2 + 1000)) -Daudit.chain-id="$1" -Drules.sync-interval=1s \
          -Dsecurity.initial-users="$USERS" -Dsecurity.bcrypt-cost=4 -Daudit.person-id-key=two-instances \
          -jar target/quarkus-app/quarkus-run.jar > "$WORK/$1.log" 2>&1 &
     echo $!
 }
 ready() {  # port
     for _ in $(seq 1 120); do
-        curl -sf "http://127.0.0.1:$1/q/health/ready" > /dev/null && return 0
+        curl -sf "http://127.0.0.1:$(($1 + 1000))/q/health/ready" > /dev/null && return 0
         sleep 1
     done
     echo "instance on port $1 did not become ready"; return 1

@@ -3,9 +3,12 @@ package cn.yibao.crossregion.ops;
 import cn.yibao.crossregion.TestUsers;
 import cn.yibao.crossregion.api.Requests;
 import cn.yibao.crossregion.rules.RulesetRegistry;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
+
+import java.net.URL;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -18,14 +21,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class ObservabilityTest extends TestUsers {
 
+    /** Health and metrics are on the management interface (quarkus.management.*), a free port in tests. */
+    @TestHTTPResource(value = "/health", management = true)   // under quarkus.management.root-path, /q
+    URL health;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
     @Test
     void shouldBeReadyWithALiveRulesetAndAReachableDatabase() {
-        given().auth().none().get("/q/health/ready").then().statusCode(200)
+        given().auth().none().get(health + "/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("ruleset"))
                 .body("checks.find { it.name == 'ruleset' }.data.version", matchesPattern("sha256:[0-9a-f]{64}"))
                 .body("checks.name", hasItem(containsString("Database connections")));
-        given().auth().none().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().auth().none().get(health + "/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
@@ -38,7 +48,7 @@ class ObservabilityTest extends TestUsers {
         given().contentType("application/json").body(Requests.WORKED_EXAMPLE).post("/api/v1/decisions/claim").then().statusCode(200);
         given().post("/api/v1/rulesets/reload").then().statusCode(200);
 
-        given().auth().none().get("/q/metrics").then().statusCode(200)
+        given().auth().none().get(metrics).then().statusCode(200)
                 .body(containsString("decisions_total{outcome=\"APPROVED\",type=\"CLAIM\"}"))
                 .body(containsString("decision_reasons_total{code=\"EXCL_SELF_PAY\"}"))
                 .body(containsString("decision_duration_seconds_bucket{type=\"CLAIM\""))

@@ -64,10 +64,17 @@ class SecurityTest {
         call(given().auth().preemptive().basic(allowed.iterator().next(), "not-the-password"), method, path).then().statusCode(401);
     }
 
+    /** On the management interface (a free port in tests), under its root path /q. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/ready", management = true)
+    java.net.URL readiness;
+
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metrics;
+
     @org.junit.jupiter.api.Test
     void shouldLeaveHealthMetricsAndTheApiDescriptionOpen() {
-        given().auth().none().get("/q/health/ready").then().statusCode(200);
-        given().auth().none().get("/q/metrics").then().statusCode(200);
+        given().auth().none().get(readiness).then().statusCode(200);
+        given().auth().none().get(metrics).then().statusCode(200);
         given().auth().none().get("/q/openapi").then().statusCode(200);
     }
 
