@@ -48,6 +48,8 @@ if ! command -v wrk > /dev/null; then
         || { echo "bench/run.sh needs wrk: apt-get install wrk (Debian, Ubuntu)" >&2; exit 1; }
 fi
 
+# The bench profile adds the no-op endpoint (api.NoopResource), which production builds do not have.
+PROFILE="$PROFILE,bench"
 echo "== building ($PROFILE)"
 ./mvnw -B -q -DskipTests package -Dquarkus.profile="$PROFILE"
 ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=test > /dev/null

@@ -21,6 +21,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -30,6 +34,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Recorded decisions as CSV or JSON lines, streamed a batch at a time, never loaded whole. */
@@ -39,8 +44,15 @@ import java.util.stream.Collectors;
 public class ExportResource {
 
     private static final int BATCH = 500;
-    private static final String CSV_HEADER = "decisionId,type,claimId,outcome,personId,insuredRegion,treatmentRegion,"
-            + "rulesetVersion,evaluatedAt,payable,reasonCodes,firedRules,chainId,chainSeq,recordHash";
+    static final String[] CSV_HEADER = {"decisionId", "type", "claimId", "outcome", "personId", "insuredRegion",
+            "treatmentRegion", "rulesetVersion", "evaluatedAt", "payable", "reasonCodes", "firedRules", "chainId", "chainSeq",
+            "recordHash"};
+    /** RFC 4180 (CRLF between records), every field quoted as before; the header is printed by the format. */
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder()
+            .setHeader(CSV_HEADER).setQuoteMode(QuoteMode.ALL).get();
+    /** The first characters that make a spreadsheet read a cell as a formula (OWASP "CSV Injection"). */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     private final ObjectMapper json;
     private final ZoneId zone;
@@ -67,14 +79,17 @@ public class ExportResource {
         }
         StreamingOutput body = output -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
-            if (csv) {
-                writer.write(CSV_HEADER + "\n");
-            }
+            // Prints the header at once; each batch's rows go out and are flushed before the next batch is read.
+            CSVPrinter printer = csv ? new CSVPrinter(writer, CSV) : null;
             try {
                 query.forEachBatch(BATCH, records -> {
                     try {
                         for (DecisionRecord record : records) {
-                            writer.write(csv ? csvLine(record) : jsonLine(record));
+                            if (csv) {
+                                printer.printRecord(csvRow(record));
+                            } else {
+                                writer.write(jsonLine(record));
+                            }
                         }
                         writer.flush();
                     } catch (IOException e) {
@@ -91,14 +106,15 @@ public class ExportResource {
                 .build();
     }
 
-    private String csvLine(DecisionRecord record) {
+    /** One row in the order of {@link #CSV_HEADER}; every text cell neutralised, the two number columns left numbers. */
+    private Object[] csvRow(DecisionRecord record) {
         JsonNode response = read(record.responseJson);
         String fired = record.trace.firedRules.stream().map(row -> row.ruleKey).collect(Collectors.joining("; "));
-        return String.join(",", csv(record.id), csv(record.decisionType), csv(record.claimId), csv(record.outcome),
-                csv(record.personIdMasked), csv(record.insuredRegion), csv(record.treatmentRegion), csv(record.rulesetVersion),
-                csv(record.evaluatedAt.toString()), csv(response.path("amounts").path("payable").asText("")),
-                csv(String.join(";", record.trace.reasonCodes)), csv(fired), csv(record.chainId),
-                csv(record.chainSeq == null ? null : record.chainSeq.toString()), csv(record.recordHash)) + "\n";
+        return new Object[] {text(record.id), text(record.decisionType), text(record.claimId), text(record.outcome),
+                text(record.personIdMasked), text(record.insuredRegion), text(record.treatmentRegion), text(record.rulesetVersion),
+                text(record.evaluatedAt.toString()), number(response.path("amounts").path("payable").asText("")),
+                text(String.join(";", record.trace.reasonCodes)), text(fired), text(record.chainId),
+                number(record.chainSeq == null ? null : record.chainSeq.toString()), text(record.recordHash)};
     }
 
     private String jsonLine(DecisionRecord record) throws JsonProcessingException {
@@ -118,13 +134,24 @@ public class ExportResource {
         return json.writeValueAsString(line) + "\n";
     }
 
-    /** RFC 4180 quoting; a leading =, +, - or @ is quoted away so that a spreadsheet never runs it as a formula. */
-    private static String csv(String value) {
-        if (value == null) {
-            return "";
+    /**
+     * A text cell that a spreadsheet would read as a formula (it starts with =, +, -, @, a tab or a carriage return)
+     * gets a leading single quote, so that it shows as the text it is (OWASP "CSV Injection"). Claim ids come from
+     * the caller; rule names, chain ids and the rest are neutralised all the same.
+     */
+    static String text(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
         }
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
+        return FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+
+    /**
+     * A number column (payable, chainSeq) keeps a plain decimal as it is, a negative one included: it cannot be a
+     * formula, and a spreadsheet should sum it. Anything else in it is treated as text.
+     */
+    static String number(String value) {
+        return value != null && PLAIN_NUMBER.matcher(value).matches() ? value : text(value);
     }
 
     private JsonNode read(String stored) {

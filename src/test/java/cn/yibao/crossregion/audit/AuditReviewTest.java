@@ -101,7 +101,7 @@ class AuditReviewTest extends TestUsers {
                 .then().statusCode(200).header("Content-Type", containsString("text/csv")).extract().asString();
         List<String> lines = csv.lines().toList();
         assertEquals(2, lines.size(), csv);
-        assertTrue(lines.get(0).startsWith("decisionId,type,claimId,outcome,personId"));
+        assertTrue(lines.get(0).startsWith("\"decisionId\",\"type\",\"claimId\",\"outcome\",\"personId\""), lines.get(0));
         assertTrue(lines.get(1).startsWith("\"" + decisionId + "\",\"CLAIM\",\"" + claimId + "\",\"APPROVED\",\"440703********"), lines.get(1));
         assertTrue(lines.get(1).contains("\"15200.00\""), lines.get(1));
         assertFalse(csv.contains(personId));
