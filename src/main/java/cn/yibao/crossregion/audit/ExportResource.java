@@ -43,7 +43,7 @@ import java.util.stream.Collectors;
 @RolesAllowed(Role.AUDITOR)
 public class ExportResource {
 
-    private static final int BATCH = 500;
+    static final int BATCH = 500;
     static final String[] CSV_HEADER = {"decisionId", "type", "claimId", "outcome", "personId", "insuredRegion",
             "treatmentRegion", "rulesetVersion", "evaluatedAt", "payable", "reasonCodes", "firedRules", "chainId", "chainSeq",
             "recordHash"};

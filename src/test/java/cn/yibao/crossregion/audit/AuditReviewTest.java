@@ -3,6 +3,7 @@ package cn.yibao.crossregion.audit;
 import cn.yibao.crossregion.TestUsers;
 import cn.yibao.crossregion.api.Requests;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -139,16 +140,37 @@ class AuditReviewTest extends TestUsers {
         given().get("/api/v1/decisions/" + UUID.randomUUID() + "/explanation").then().statusCode(404);
     }
 
+    /** More decisions than two export batches hold: each exported exactly once, in both formats. */
     @Test
-    void shouldPageLargeExportsWithoutLosingAny() {
+    void shouldExportEveryDecisionOnceAcrossSeveralBatches() throws Exception {
         String claimId = "bulk-" + UUID.randomUUID();
-        for (int i = 0; i < 3; i++) {
-            decide(rawPersonId(), claimId);
+        int count = 2 * ExportResource.BATCH + 201;
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.Set<String> decided;
+        try {
+            List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                answers.add(callers.submit(() -> decide(rawPersonId(), claimId)));
+            }
+            decided = new java.util.HashSet<>();
+            for (var answer : answers) {
+                decided.add(answer.get());
+            }
+        } finally {
+            callers.shutdownNow();
         }
-        given().queryParam("claimId", claimId).queryParam("format", "jsonl").get("/api/v1/decisions/export")
+        assertEquals(count, decided.size());
+
+        List<String> jsonl = given().queryParam("claimId", claimId).queryParam("format", "jsonl").get("/api/v1/decisions/export")
                 .then().statusCode(200).extract().asString().lines().toList();
-        assertEquals(3, given().queryParam("claimId", claimId).queryParam("format", "jsonl").get("/api/v1/decisions/export")
-                .then().extract().asString().lines().count());
-        given().queryParam("claimId", claimId).queryParam("size", 2).get("/api/v1/decisions").then().body("items", hasSize(2));
+        assertEquals(count, jsonl.size());
+        assertEquals(decided, jsonl.stream().map(line -> JsonPath.from(line).getString("decisionId"))
+                .collect(java.util.stream.Collectors.toSet()), "each decision exactly once");
+
+        List<String> csv = given().queryParam("claimId", claimId).queryParam("format", "csv").get("/api/v1/decisions/export")
+                .then().statusCode(200).extract().asString().lines().toList();
+        assertEquals(count + 1, csv.size(), "a header and a row per decision");
+        given().queryParam("claimId", claimId).queryParam("size", 2).get("/api/v1/decisions").then()
+                .body("items", hasSize(2)).body("total", equalTo(count));
     }
 }

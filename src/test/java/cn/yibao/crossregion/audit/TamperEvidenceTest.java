@@ -45,8 +45,11 @@ class TamperEvidenceTest extends TestUsers {
     void shouldNameARecordWhoseOutcomeWasChanged() {
         String target = decisions.get(1);
         sql("update decision_record set outcome = 'REJECTED' where id = ?1", target);
-        expectBroken(target, "changed");
-        sql("update decision_record set outcome = 'APPROVED' where id = ?1", target);
+        try {
+            expectBroken(target, "changed");
+        } finally {
+            sql("update decision_record set outcome = 'APPROVED' where id = ?1", target);
+        }
         expectIntact();
     }
 
@@ -54,8 +57,11 @@ class TamperEvidenceTest extends TestUsers {
     void shouldNameARecordWhoseAmountWasChanged() {
         String target = decisions.get(2);
         sql("update decision_record set response_json = replace(response_json, '\"payable\":15200.00', '\"payable\":25200.00') where id = ?1", target);
-        expectBroken(target, "changed");
-        sql("update decision_record set response_json = replace(response_json, '\"payable\":25200.00', '\"payable\":15200.00') where id = ?1", target);
+        try {
+            expectBroken(target, "changed");
+        } finally {
+            sql("update decision_record set response_json = replace(response_json, '\"payable\":25200.00', '\"payable\":15200.00') where id = ?1", target);
+        }
         expectIntact();
     }
 
@@ -64,8 +70,11 @@ class TamperEvidenceTest extends TestUsers {
     void shouldNameARecordWhoseFiredRuleWasChanged() {
         String trace = traceOf(decisions.get(0));
         sql("update decision_trace_rule set rule_key = 'payout/Base policy/1' where trace_id = ?1 and rule_key = 'payout/Base policy/5'", trace);
-        expectBroken(firstRecordOf(trace), "changed");
-        sql("update decision_trace_rule set rule_key = 'payout/Base policy/5' where trace_id = ?1 and rule_key = 'payout/Base policy/1'", trace);
+        try {
+            expectBroken(firstRecordOf(trace), "changed");
+        } finally {
+            sql("update decision_trace_rule set rule_key = 'payout/Base policy/5' where trace_id = ?1 and rule_key = 'payout/Base policy/1'", trace);
+        }
         expectIntact();
     }
 
@@ -74,8 +83,11 @@ class TamperEvidenceTest extends TestUsers {
     void shouldNameARecordWhoseTraceOutcomeWasChanged() {
         String trace = traceOf(decisions.get(0));
         sql("update decision_trace set outcome = 'REJECTED' where trace_id = ?1", trace);
-        expectBroken(firstRecordOf(trace), "its trace " + trace + " was changed");
-        sql("update decision_trace set outcome = 'APPROVED' where trace_id = ?1", trace);
+        try {
+            expectBroken(firstRecordOf(trace), "its trace " + trace + " was changed");
+        } finally {
+            sql("update decision_trace set outcome = 'APPROVED' where trace_id = ?1", trace);
+        }
         expectIntact();
     }
 
@@ -83,8 +95,11 @@ class TamperEvidenceTest extends TestUsers {
     void shouldNameARecordWhoseReasonWasChanged() {
         String trace = traceOf(decisions.get(0));
         sql("update decision_trace_reason set code = 'PAY_UNFILED' where trace_id = ?1 and code = 'PAY_DIRECT_SETTLEMENT'", trace);
-        expectBroken(firstRecordOf(trace), "changed");
-        sql("update decision_trace_reason set code = 'PAY_DIRECT_SETTLEMENT' where trace_id = ?1 and code = 'PAY_UNFILED'", trace);
+        try {
+            expectBroken(firstRecordOf(trace), "changed");
+        } finally {
+            sql("update decision_trace_reason set code = 'PAY_DIRECT_SETTLEMENT' where trace_id = ?1 and code = 'PAY_UNFILED'", trace);
+        }
         expectIntact();
     }
 
@@ -94,8 +109,11 @@ class TamperEvidenceTest extends TestUsers {
         String next = decisions.get(2);
         copyAside(target);
         deleteRecord(target);
-        expectBroken(next, "missing");
-        restore(target);
+        try {
+            expectBroken(next, "missing");
+        } finally {
+            restore(target);
+        }
         expectIntact();
     }
 
@@ -104,11 +122,14 @@ class TamperEvidenceTest extends TestUsers {
         String newest = decisions.get(3);
         copyAside(newest);
         deleteRecord(newest);
-        given().get("/api/v1/audit/verify").then().statusCode(200)
-                .body("ok", equalTo(false))
-                .body("firstBroken.decisionId", equalTo(newest))
-                .body("firstBroken.reason", containsString("newest records were deleted"));
-        restore(newest);
+        try {
+            given().get("/api/v1/audit/verify").then().statusCode(200)
+                    .body("ok", equalTo(false))
+                    .body("firstBroken.decisionId", equalTo(newest))
+                    .body("firstBroken.reason", containsString("newest records were deleted"));
+        } finally {
+            restore(newest);
+        }
         expectIntact();
     }
 

@@ -23,6 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 @TestProfile(CopiedRuleFolders.class)
 class ReloadFromFoldersTest extends TestUsers {
 
+    @jakarta.inject.Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
+    private double failedReloads() {
+        var counter = metrics.find("ruleset_reloads").tag("result", "failure").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     private static final Path PAYOUT_DMN = CopiedRuleFolders.ROOT.resolve("rules-dmn/payout.dmn");
     private static final Path PAYOUT_TESTS = CopiedRuleFolders.ROOT.resolve("rules-tests/payout.yaml");
     private static final Path EXCLUSIONS = CopiedRuleFolders.ROOT.resolve("rules-drl/exclusions.drl");
@@ -36,13 +44,19 @@ class ReloadFromFoldersTest extends TestUsers {
     @Test
     void shouldRefuseABrokenFileOnDiskAndKeepTheLiveVersion() throws Exception {
         String live = activeVersion();
+        double failedBefore = failedReloads();
         replace(EXCLUSIONS, "Claim( cause == Cause.SELF_HARM )", "Claim( cause == == )");
 
         given().post("/api/v1/rulesets/reload")
                 .then().statusCode(422)
                 .body("errors[0].file", equalTo("rules-drl/exclusions.drl"))
                 .body("errors[0].line", greaterThan(0));
-        Thread.sleep(1000); // the watcher saw the change too, and refused it as well
+        // The watcher sees the change too, and must refuse it as well: wait until it has tried.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (failedReloads() < failedBefore + 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(failedBefore + 2, failedReloads(), "the request's reload and the watcher's both refused the broken file");
         assertEquals(live, activeVersion());
         given().contentType("application/json").body(Requests.WORKED_EXAMPLE).post("/api/v1/decisions/claim")
                 .then().statusCode(200).body("rulesetVersion", equalTo(live)).body("amounts.payable", equalTo(15200.00f));
