@@ -1,6 +1,5 @@
-package cn.yibao.crossregion.rules;
+package cn.yibao.crossregion.workflow;
 
-import cn.yibao.crossregion.workflow.RulesetWorkflow;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
