@@ -35,7 +35,7 @@ start() {
 
 start
 SINCE=$(date -u +%Y-%m-%dT%H:%M:%S.000Z)
-java bench/CrashClient.java "http://127.0.0.1:$PORT" "$AUTH" src/test/resources/worked-example.json "$THREADS" "$MAX" "$WORK/answered.txt" > "$WORK/client.txt" 2>&1 &
+java bench/CrashClient.java "http://127.0.0.1:$PORT" "$AUTH" src/test/resources/worked-example.json "$THREADS" "$MAX" "$WORK/answered.txt" "crash-$RUN" > "$WORK/client.txt" 2>&1 &
 CLIENT=$!
 # Kill it in the middle: once KILL_AFTER decisions have been answered (or after 60 s), clients still sending.
 answered() { if [ -f "$WORK/answered.txt" ]; then wc -l < "$WORK/answered.txt"; else echo 0; fi; }
@@ -64,6 +64,29 @@ incomplete = [i for i in answered & records.keys()
               if not records[i]['response'].get('firedRules') or not records[i]['request'] or not records[i]['recordHash']]
 print(f"answered 200 before the kill: {len(answered)}; recorded: {len(records)}; missing: {len(missing)}; incomplete: {len(incomplete)}")
 sys.exit(1 if missing or incomplete else 0)
+PY
+# A client that lost its answer in the crash sends the same request with the same Idempotency-Key
+# again: a decision recorded before the kill is answered as recorded (Idempotent-Replayed), never
+# decided twice; one that was not recorded is decided now.
+python3 - "$WORK/answered.txt.lost" "$WORK/recorded.jsonl" "http://127.0.0.1:$PORT" "$AUTH" src/test/resources/worked-example.json <<'PY'
+import base64, json, sys, urllib.request
+lost = open(sys.argv[1]).read().split()
+recorded = {json.loads(line)['decisionId'] for line in open(sys.argv[2])}
+url, auth, body = sys.argv[3] + "/api/v1/decisions/claim", base64.b64encode(sys.argv[4].encode()).decode(), open(sys.argv[5], 'rb').read()
+replayed = new = wrong = 0
+for key in lost[:500]:
+    request = urllib.request.Request(url, data=body, method="POST", headers={
+        "Content-Type": "application/json", "Authorization": "Basic " + auth, "Idempotency-Key": key})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        decision = json.load(response)["decisionId"]
+        if response.headers.get("Idempotent-Replayed") == "true":
+            replayed += 1
+            wrong += decision not in recorded
+        else:
+            new += 1
+            wrong += decision in recorded
+print(f"retried with their keys: {min(len(lost), 500)}; answered as recorded before the kill: {replayed}; decided anew: {new}; wrong: {wrong}")
+sys.exit(1 if wrong else 0)
 PY
 VERIFY=$(curl -sf -u "$AUTH" "http://127.0.0.1:$PORT/api/v1/audit/verify")
 echo "verify after restart: $VERIFY"
