@@ -104,9 +104,8 @@ class RuleMutationCheck {
                     o.mutant().operator(), o.mutant().original(), o.mutant().mutated(),
                     o.result().name().toLowerCase(Locale.ROOT).replace('_', ' '), o.detail().replace("|", "\\|")));
         }
-        out.append(String.format(Locale.ROOT, "%nscore: %d of %d mutants killed by a scenario (%.0f%%); %d killed by the compiler "
-                        + "(not counted); %d survived%n", killed, killed + survived,
-                killed + survived == 0 ? 100.0 : 100.0 * killed / (killed + survived), byCompiler, survived));
+        out.append(String.format(Locale.ROOT, "%nscore: %d of %d mutants killed (%d by a scenario, %d by the compiler), %d survived%n",
+                killed + byCompiler, outcomes.size(), killed, byCompiler, survived));
         out.append(String.format(Locale.ROOT, "%d scenarios; baseline compile + run %d ms; %d mutants in %.1f s (%.1f s a mutant)%n",
                 baseline.passed(), baselineMillis, outcomes.size(), (totalMillis - baselineMillis) / 1000.0,
                 outcomes.isEmpty() ? 0 : (totalMillis - baselineMillis) / 1000.0 / outcomes.size()));
