@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +35,18 @@ public class RulesetCompiler {
     private static final Pattern PARAMETER_USE = Pattern.compile("parameters\\.\\w+\\(\\s*\"([^\"]+)\"\\s*\\)");
     private static final Pattern CODE_USE = Pattern.compile("new\\s+(?:Rejection|Note|FilingDefect)\\(\\s*\"([^\"]+)\"\\s*\\)");
 
+    /** DRL files and what they compiled to, kept for the next compile. */
+    private record CompiledDrl(List<RuleFile> files, DrlCompiler.Compiled compiled) {
+    }
+
+    /**
+     * The DRL of the last ruleset this compiler built. The KieBase depends on the DRL files alone
+     * (parameters and the calendar are globals, set on each session), so a ruleset with the same
+     * DRL files (a draft that changes a table or a parameter, a mutant of the mutation check)
+     * shares it instead of compiling it again: the executable model is most of a compile.
+     */
+    private final AtomicReference<CompiledDrl> lastDrl = new AtomicReference<>();
+
     public Ruleset compile(RulesetSource source) {
         long started = System.nanoTime();
         List<RuleProblem> problems = new ArrayList<>();
@@ -45,7 +58,7 @@ public class RulesetCompiler {
         RegionCodes regionCodes = regionCodes(parameters, problems);
         checkDrlReferences(source, parameters, reasons, problems);
 
-        DrlCompiler.Compiled drl = new DrlCompiler().compile(source, problems);
+        DrlCompiler.Compiled drl = drl(source, problems);
         DmnCompiler.Compiled dmn = new DmnCompiler().compile(source, problems);
         if (dmn != null) {
             checkDmnContract(dmn, reasons, problems);
@@ -61,6 +74,19 @@ public class RulesetCompiler {
         dmn.runtime().getModels().forEach(model -> models.put(model.getName(), model));
         return new Ruleset(source, drl.kieBase(), drl.fileOfRule(), globals, dmn.runtime(), Map.copyOf(models), dmn.fileOfModel(),
                 parameters, calendar, regionCodes, reasons, dmn.warnings());
+    }
+
+    private DrlCompiler.Compiled drl(RulesetSource source, List<RuleProblem> problems) {
+        List<RuleFile> files = source.in(RulesetSource.DRL, "drl");
+        CompiledDrl last = lastDrl.get();
+        if (last != null && last.files().equals(files)) {
+            return last.compiled();
+        }
+        DrlCompiler.Compiled compiled = new DrlCompiler().compile(source, problems);
+        if (compiled != null) {
+            lastDrl.set(new CompiledDrl(files, compiled));
+        }
+        return compiled;
     }
 
     /**

@@ -7,10 +7,13 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,6 +50,24 @@ class RulesetCompilerTest {
         assertEquals(version, RulesetSource.read(drl, dmn, null).version());
         Files.writeString(drl.resolve("calendar.yaml"), "\n", java.nio.file.StandardOpenOption.APPEND);
         assertNotEquals(version, RulesetSource.read(drl, dmn, null).version());
+    }
+
+    @Test
+    void shouldReuseTheCompiledDrlWhenOnlyTablesOrParametersChange() throws IOException {
+        RulesetCompiler compiler = new RulesetCompiler();
+        Ruleset shipped = compiler.compile(RulesetSource.read(drl, dmn, null));
+        String parameters = Files.readString(drl.resolve("parameters.yaml"));
+        String changedValue = parameters.replaceFirst("(?m)^(  value: )(\\d+)$", "$1$2$2");
+        assertNotEquals(parameters, changedValue);
+        Files.writeString(drl.resolve("parameters.yaml"), changedValue);
+        Ruleset newParameters = compiler.compile(RulesetSource.read(drl, dmn, null));
+        assertSame(shipped.kieBase(), newParameters.kieBase());
+        assertNotEquals(values(shipped), values(newParameters), "the new ruleset has the changed parameter");
+        assertSame(newParameters.parameters(), newParameters.drlGlobals().get("parameters"), "the rules read the new parameters");
+
+        Files.writeString(drl.resolve("area.drl"), "\n// a comment\n", java.nio.file.StandardOpenOption.APPEND);
+        Ruleset newRules = compiler.compile(RulesetSource.read(drl, dmn, null));
+        assertNotSame(shipped.kieBase(), newRules.kieBase());
     }
 
     @Test
@@ -118,6 +139,10 @@ class RulesetCompilerTest {
         RuleProblem problem = refused().problems().get(0);
         assertEquals("rules-drl/parameters.yaml", problem.file());
         assertTrue(problem.line() > 0, problem.toString());
+    }
+
+    private static List<Object> values(Ruleset ruleset) {
+        return ruleset.parameters().names().stream().sorted().map(ruleset.parameters()::get).toList();
     }
 
     private RulesetInvalidException refused() {
