@@ -32,9 +32,14 @@ public class CopiedRuleFolders implements QuarkusTestProfile {
     }
 
     static void copyShippedRules() {
+        copyShippedRules(ROOT);
+    }
+
+    /** Copies the shipped rule folders under {@code root}, writing only the files that differ. */
+    static void copyShippedRules(Path root) {
         try {
             for (String folder : new String[] {"rules-drl", "rules-dmn", "rules-tests"}) {
-                Path target = ROOT.resolve(folder);
+                Path target = root.resolve(folder);
                 Files.createDirectories(target);
                 try (Stream<Path> files = Files.list(Path.of(folder))) {
                     for (Path file : files.toList()) {

@@ -34,7 +34,7 @@ class RestartTest extends TestUsers {
     public static class OwnFoldersUnwatched implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            copyShipped();
+            CopiedRuleFolders.copyShippedRules(ROOT);
             Map<String, String> config = new HashMap<>(OwnDatabase.named("restart"));
             config.put("rules.drl-dir", ROOT.resolve("rules-drl").toString());
             config.put("rules.dmn-dir", ROOT.resolve("rules-dmn").toString());
@@ -85,21 +85,5 @@ class RestartTest extends TestUsers {
 
     private static String activeVersion() {
         return given().get("/api/v1/rulesets").then().statusCode(200).extract().path("find { it.active }.version");
-    }
-
-    static void copyShipped() {
-        try {
-            for (String folder : new String[] {"rules-drl", "rules-dmn", "rules-tests"}) {
-                Path target = ROOT.resolve(folder);
-                Files.createDirectories(target);
-                try (var files = Files.list(Path.of(folder))) {
-                    for (Path file : files.toList()) {
-                        Files.copy(file, target.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
