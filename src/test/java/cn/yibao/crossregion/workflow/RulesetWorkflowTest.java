@@ -91,6 +91,24 @@ class RulesetWorkflowTest extends TestUsers {
                 .then().statusCode(422).body("errors[0].file", equalTo("src/main/resources/application.properties"));
     }
 
+    /** A typo in an analyst's scenario file would make a case that checks nothing: the draft is refused at its line. */
+    @Test
+    void shouldRefuseADraftWhoseScenarioFileHasAMisspeltKey() {
+        String shippedScenarios = shippedFiles.get("rules-tests/payout.yaml");
+        String misspelt = "      reasons: [PAY_DIRECT_SETTLEMENT]";
+        int at = shippedScenarios.indexOf(misspelt);
+        int line = (int) shippedScenarios.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+        String scenarios = shippedScenarios.substring(0, at) + "      reason: [PAY_DIRECT_SETTLEMENT]" + shippedScenarios.substring(at + misspelt.length());
+
+        draft(Map.of("rules-tests/payout.yaml", scenarios))
+                .then().statusCode(422)
+                .body("errors.size()", equalTo(1))
+                .body("errors[0].file", equalTo("rules-tests/payout.yaml"))
+                .body("errors[0].line", equalTo(line))
+                .body("errors[0].message", containsString("unknown key \"reason\" in expect:"));
+        assertEquals(shipped, activeVersion());
+    }
+
     @Test
     void shouldStoreADraftWhoseScenariosFailButNeverActivateIt() {
         String changed = shippedFiles.get("rules-dmn/payout.dmn").replace("<text>0.93</text>", "<text>0.95</text>");
