@@ -34,7 +34,7 @@ start() {  # name port management-port
 }
 ready() {  # management port
     for _ in $(seq 1 120); do
-        curl -sf "http://127.0.0.1:$(($1 + 1000))/q/health/ready" > /dev/null && return 0
+        curl -sf "http://127.0.0.1:$1/q/health/ready" > /dev/null && return 0
         sleep 1
     done
     echo "instance on port $1 did not become ready"; return 1
