@@ -26,6 +26,9 @@ class ReloadFromFoldersTest extends TestUsers {
     @jakarta.inject.Inject
     io.micrometer.core.instrument.MeterRegistry metrics;
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/ready", management = true)
+    java.net.URL ready;
+
     private double failedReloads() {
         var counter = metrics.find("ruleset_reloads").tag("result", "failure").counter();
         return counter == null ? 0 : counter.count();
@@ -58,6 +61,10 @@ class ReloadFromFoldersTest extends TestUsers {
         }
         assertEquals(failedBefore + 2, failedReloads(), "the request's reload and the watcher's both refused the broken file");
         assertEquals(live, activeVersion());
+        // Broken folders on disk do not take the service out of rotation: it still decides, by the live version.
+        given().auth().none().get(ready).then().statusCode(200)
+                .body("checks.find { it.name == 'ruleset' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'ruleset' }.data.version", equalTo(live));
         given().contentType("application/json").body(Requests.WORKED_EXAMPLE).post("/api/v1/decisions/claim")
                 .then().statusCode(200).body("rulesetVersion", equalTo(live)).body("amounts.payable", equalTo(15200.00f));
     }
