@@ -237,6 +237,10 @@ public class DecisionRecorder {
      * only the decisions it concerns: the writer outlives it.
      */
     private void commit(List<Pending> batch, List<Pending> written) {
+        commit(batch, written, true);
+    }
+
+    private void commit(List<Pending> batch, List<Pending> written, boolean firstTry) {
         Set<String> tracesSeen;
         try {
             tracesSeen = QuarkusTransaction.requiringNew().call(() -> append(batch));
@@ -251,18 +255,34 @@ public class DecisionRecorder {
                     written.add(failed);
                     return;
                 }
+                if (firstTry && isDuplicateKey(batchFailed)) {
+                    // Another instance wrote the same new trace at the same moment. The database held this
+                    // insert until that one had committed, so a second try finds the trace and adds only the record.
+                    commit(batch, written, false);
+                    return;
+                }
                 try (var logged = DecisionLogContext.of(failed.record.id)) {
                     LOG.errorf(batchFailed, "decision %s could not be recorded", failed.record.id);
                 }
                 failed.answer(new NotRecordedException(NotRecordedException.Reason.FAILED, failed.record.id,
                         "the audit trail could not write the decision", batchFailed));
             } else {
-                batch.forEach(pending -> commit(List.of(pending), written));
+                batch.forEach(pending -> commit(List.of(pending), written, true));
             }
             return;
         }
         rememberWritten(tracesSeen);
         written.addAll(batch);
+    }
+
+    /** A unique key was violated (SQLState 23505, on PostgreSQL and H2 alike). */
+    private static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
