@@ -78,7 +78,7 @@ poll_readiness() {
 answered() { cat "$WORK"/requests.* 2>/dev/null | awk '$3 == 0 && $4 == 200' | wc -l; }
 
 start
-trap 'kill $PID 2>/dev/null && wait $PID 2>/dev/null; true' EXIT
+trap 'kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true' EXIT   # under set -e, wait's 143 must not become the script's status
 poll_readiness &
 POLLER=$!
 CLIENT_PIDS=()
