@@ -44,8 +44,8 @@ public class CsrfGuard {
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> requireTokenWithSessionCookie(HttpServerRequest request) {
         if (SAFE_METHODS.contains(request.method().name())
-                || sessionCookies.stream().noneMatch(name -> request.getCookie(name) != null)
-                || request.getHeader("Authorization") != null) {
+                || request.getHeader("Authorization") != null
+                || sessionCookies.stream().noneMatch(name -> request.getCookie(name) != null)) {
             return Optional.empty();
         }
         Cookie expected = request.getCookie(COOKIE);

@@ -68,13 +68,7 @@ public class DecisionResource {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another request")
     public CompletionStage<RestResponse<String>> claim(@NotNull(message = "BODY_REQUIRED") @Valid ClaimRequest request,
                                                        @Context HttpServerRequest http, @Context SecurityContext caller) {
-        // Read from the request itself: @HeaderParam gives an empty header as null, and an empty key is a 400.
-        String idempotencyKey = http.getHeader(IdempotencyKeyRefusedException.HEADER);
-        if (idempotencyKey == null) {
-            return decisions.decideClaim(request).thenApply(RestResponse::ok);
-        }
-        return idempotent.decide(idempotent.keyOf(idempotencyKey, caller, DecisionType.CLAIM, request), DecisionType.CLAIM,
-                key -> decisions.decideClaim(request, key));
+        return idempotent.decide(http, caller, DecisionType.CLAIM, request, key -> decisions.decideClaim(request, key));
     }
 
     @POST
@@ -89,11 +83,6 @@ public class DecisionResource {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another request")
     public CompletionStage<RestResponse<String>> filing(@NotNull(message = "BODY_REQUIRED") @Valid FilingRequest request,
                                                         @Context HttpServerRequest http, @Context SecurityContext caller) {
-        String idempotencyKey = http.getHeader(IdempotencyKeyRefusedException.HEADER);
-        if (idempotencyKey == null) {
-            return decisions.decideFiling(request).thenApply(RestResponse::ok);
-        }
-        return idempotent.decide(idempotent.keyOf(idempotencyKey, caller, DecisionType.FILING, request), DecisionType.FILING,
-                key -> decisions.decideFiling(request, key));
+        return idempotent.decide(http, caller, DecisionType.FILING, request, key -> decisions.decideFiling(request, key));
     }
 }

@@ -11,6 +11,7 @@ import cn.yibao.crossregion.ops.DecisionMetrics;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.SecurityContext;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -50,8 +51,30 @@ public class IdempotentDecisions {
         this.canonical = JsonSettings.canonical(json);
     }
 
+    /**
+     * The decision for this request: without an {@code Idempotency-Key} header, made by {@code decide}
+     * with no key, exactly as ever (no database read); with one, the decision recorded for the key
+     * if it was made by this request, otherwise a new one made by {@code decide} with the key.
+     */
+    public CompletionStage<RestResponse<String>> decide(HttpServerRequest http, SecurityContext caller, DecisionType type, Object request,
+                                                        Function<IdempotencyKey, CompletionStage<String>> decide) {
+        // Read from the request itself: @HeaderParam gives an empty header as null, and an empty key is a 400.
+        String header = http.getHeader(IdempotencyKeyRefusedException.HEADER);
+        if (header == null) {
+            return decide.apply(null).thenApply(RestResponse::ok);
+        }
+        IdempotencyKey key = keyOf(header, caller, type, request);
+        return vertx.executeBlocking(() -> keys.find(key), false).toCompletionStage()
+                .thenCompose(recorded -> recorded.isPresent()
+                        ? CompletableFuture.completedFuture(replay(key, type, recorded.get()))
+                        : decide.apply(key).thenApply(RestResponse::ok))
+                .exceptionallyCompose(failure -> unwrap(failure) instanceof KeyAlreadyUsedException taken
+                        ? CompletableFuture.completedFuture(replay(key, type, taken.recorded()))
+                        : CompletableFuture.failedFuture(unwrap(failure)));
+    }
+
     /** The key as sent by the caller with this request; a key that is not 1–100 printable ASCII characters is a 400. */
-    public IdempotencyKey keyOf(String header, SecurityContext caller, DecisionType type, Object request) {
+    private IdempotencyKey keyOf(String header, SecurityContext caller, DecisionType type, Object request) {
         if (!PRINTABLE_ASCII.matcher(header).matches()) {
             throw IdempotencyKeyRefusedException.malformed();
         }
@@ -61,18 +84,6 @@ public class IdempotentDecisions {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a parsed " + type + " request as JSON", e);
         }
-    }
-
-    /** The decision recorded for the key, if it was made by this request; otherwise a new one, made by {@code decide} with the key. */
-    public CompletionStage<RestResponse<String>> decide(IdempotencyKey key, DecisionType type,
-                                                        Function<IdempotencyKey, CompletionStage<String>> decide) {
-        return vertx.executeBlocking(() -> keys.find(key), false).toCompletionStage()
-                .thenCompose(recorded -> recorded.isPresent()
-                        ? CompletableFuture.completedFuture(replay(key, type, recorded.get()))
-                        : decide.apply(key).thenApply(RestResponse::ok))
-                .exceptionallyCompose(failure -> unwrap(failure) instanceof KeyAlreadyUsedException taken
-                        ? CompletableFuture.completedFuture(replay(key, type, taken.recorded()))
-                        : CompletableFuture.failedFuture(unwrap(failure)));
     }
 
     private RestResponse<String> replay(IdempotencyKey key, DecisionType type, KeyedDecision recorded) {

@@ -72,15 +72,9 @@ public class DecisionService {
      * Decides a claim on the active ruleset and records it; completes, once the record is
      * committed and on disk, with the answer as JSON: the very text recorded, so that the record holds what
      * the caller got. Fails with {@link cn.yibao.crossregion.audit.NotRecordedException} if it
-     * could not be recorded (and then nothing was decided, as far as the caller is concerned).
-     */
-    public CompletionStage<String> decideClaim(ClaimRequest request) {
-        return decideClaim(request, null);
-    }
-
-    /**
-     * As {@link #decideClaim(ClaimRequest)}, recording the caller's idempotency key (or null) with
-     * the decision. Fails with {@link KeyAlreadyUsedException} if another decision took the key first.
+     * could not be recorded (and then nothing was decided, as far as the caller is concerned). The
+     * caller's idempotency key (or null) is recorded with it; fails with {@link KeyAlreadyUsedException}
+     * if another decision took the key first.
      */
     public CompletionStage<String> decideClaim(ClaimRequest request, IdempotencyKey key) {
         Ruleset ruleset = registry.active();
@@ -96,12 +90,7 @@ public class DecisionService {
         return record(entry, response.outcome(), started).thenApply(recordedAndReported -> answer);
     }
 
-    /** Decides a filing request on the active ruleset and records it; completes, as {@link #decideClaim}, with the recorded JSON. */
-    public CompletionStage<String> decideFiling(FilingRequest request) {
-        return decideFiling(request, null);
-    }
-
-    /** As {@link #decideFiling(FilingRequest)}, recording the idempotency key as {@link #decideClaim(ClaimRequest, IdempotencyKey)}. */
+    /** Decides a filing request on the active ruleset and records it, with its key, as {@link #decideClaim}. */
     public CompletionStage<String> decideFiling(FilingRequest request, IdempotencyKey key) {
         Ruleset ruleset = registry.active();
         long started = System.nanoTime();
@@ -162,16 +151,13 @@ public class DecisionService {
 
     /** Never throws: the decision is recorded by now, and its answer must leave. */
     private void report(DecisionEntry entry, Outcome outcome, long started) {
-        DecisionLogContext logged = DecisionLogContext.of(entry.id());
-        try {
+        try (DecisionLogContext logged = DecisionLogContext.of(entry.id())) {
             long micros = micros(started);
             LOG.infof("decision id=%s type=%s outcome=%s reasons=%s ruleset=%s micros=%d",
                     entry.id(), entry.type(), outcome, String.join(",", entry.reasonCodes()), entry.rulesetVersion(), micros);
             metrics.decided(entry.type(), outcome.name(), entry.reasonCodes(), Duration.ofNanos(micros * 1_000));
         } catch (RuntimeException e) {
             LOG.errorf(e, "decision %s is recorded and answered, but its log line or metrics failed", entry.id());
-        } finally {
-            logged.close();
         }
     }
 
