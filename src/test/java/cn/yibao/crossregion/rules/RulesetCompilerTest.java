@@ -71,6 +71,24 @@ class RulesetCompilerTest {
     }
 
     @Test
+    void shouldRefuseAReasonTextQuotingAnOutputItsTableDoesNotHave() throws IOException {
+        replace(drl.resolve("reasons.yaml"), "降低{row.points}个百分点", "降低{row.percent}个百分点");
+        List<RuleProblem> problems = refused().problems();
+        assertTrue(problems.stream().anyMatch(problem -> problem.file().equals("rules-dmn/payout.dmn")
+                && problem.message().contains("PAY_UNFILED") && problem.message().contains("percent")), problems.toString());
+    }
+
+    @Test
+    void shouldRefuseARowOutputInTheTextOfACodeADrlRuleReports() throws IOException {
+        String texts = Files.readString(drl.resolve("reasons.yaml"));
+        Files.writeString(drl.resolve("reasons.yaml"), texts.replace(
+                "zh: 因自杀、自残导致的伤病，费用不予报销", "zh: 因自杀、自残导致的伤病，费用不予报销{row.points}"));
+        RuleProblem problem = refused().problems().get(0);
+        assertEquals("rules-drl/exclusions.drl", problem.file(), problem.toString());
+        assertTrue(problem.message().contains("EXCL_SELF_HARM") && problem.message().contains("DRL rule"), problem.toString());
+    }
+
+    @Test
     void shouldRefuseADrlSyntaxErrorNamingFileAndLine() throws IOException {
         replace(drl.resolve("exclusions.drl"), "    Claim( cause == Cause.SELF_HARM )", "    Claim( cause == == Cause.SELF_HARM ");
         RuleProblem problem = refused().problems().get(0);
