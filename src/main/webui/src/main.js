@@ -88,6 +88,8 @@ function periodLines(period) {
 const activationOptions = (period) => ({ effectiveFrom: period?.effectiveFrom ?? '', note: $('#activation-note').value.trim() });
 
 async function afterActivation() {
+  // The date was for this activation; the next one starts from "today" again.
+  $('#activation-form').reset();
   await Promise.all([load(), loadTimeline()]);
   await openFirstModel();
 }
