@@ -13,7 +13,12 @@ export const STATUS_LABELS = {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export const isDay = (text) => DAY.test(text) && !Number.isNaN(Date.parse(text + 'T00:00:00Z'));
+/** A real calendar day written yyyy-MM-dd (2027-02-30 is not: Date would roll it over to March). */
+export function isDay(text) {
+  if (!DAY.test(text)) return false;
+  const date = new Date(text + 'T00:00:00Z');
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
 
 /** yyyy-MM-dd of the day before `day` (calendar arithmetic in UTC, so no time zone shifts it). */
 export function dayBefore(day) {
