@@ -110,7 +110,7 @@ export function renderTimeline(timeline) {
           <td>${statusLabel(e.status)}${e.withdrawnAt ? `<br><span class="muted">${esc(time(e.withdrawnAt))} · ${esc(e.withdrawnBy ?? '')}</span>` : ''}</td>
           <td>${esc(time(e.activatedAt))} · ${esc(e.activatedBy ?? '')}</td>
           <td>${esc(e.note ?? '')}</td>
-          <td class="row-buttons">${e.status === 'SCHEDULED'
+          <td>${e.status === 'SCHEDULED'
             ? `<button type="button" class="secondary small" data-timeline-action="withdraw">${label('撤回', 'Withdraw')}</button>` : ''}</td>
         </tr>`).join('')}</tbody>
     </table>`;
