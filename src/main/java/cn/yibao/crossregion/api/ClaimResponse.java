@@ -7,9 +7,10 @@ import cn.yibao.crossregion.facts.Area;
 import cn.yibao.crossregion.rules.FiredRule;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
-/** The answer to POST /api/v1/decisions/claim (API.md). */
+/** The answer to POST /api/v1/decisions/claim (API.md); {@code policyDate}: the date whose policy decided (POLICY.md §8). */
 public record ClaimResponse(
         String decisionId,
         DecisionType type,
@@ -20,5 +21,6 @@ public record ClaimResponse(
         List<ReasonView> reasons,
         List<FiredRule> firedRules,
         String rulesetVersion,
+        LocalDate policyDate,
         Instant evaluatedAt) {
 }

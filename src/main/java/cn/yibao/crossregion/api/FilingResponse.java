@@ -21,5 +21,6 @@ public record FilingResponse(
         List<ReasonView> reasons,
         List<FiredRule> firedRules,
         String rulesetVersion,
+        LocalDate policyDate,
         Instant evaluatedAt) {
 }

@@ -1,5 +1,9 @@
 package cn.yibao.crossregion.api;
 
+import cn.yibao.crossregion.api.validation.ErrorResponse;
+import cn.yibao.crossregion.api.validation.FieldProblem;
+import cn.yibao.crossregion.rules.NoPolicyOnDateException;
+import cn.yibao.crossregion.workflow.TimelineEntryInForceException;
 import cn.yibao.crossregion.audit.NotRecordedException;
 import cn.yibao.crossregion.audit.UnconfirmedRecordException;
 import cn.yibao.crossregion.ops.AuditWriterMetrics;
@@ -75,6 +79,19 @@ public class ServiceErrorMappers {
     @ServerExceptionMapper
     public Response refusedRules(RulesetRejectedException e) {
         return json(409, new RulesetRefused(409, e.getMessage(), e.version(), e.tests()));
+    }
+
+    /** A policy date before the timeline's first entry: 422 naming the date's field; nothing decided or recorded. */
+    @ServerExceptionMapper
+    public Response noPolicy(NoPolicyOnDateException e) {
+        return json(422, new ErrorResponse(422, List.of(FieldProblem.NO_POLICY_ON_DATE.at(e.field(), e.date(),
+                e.timelineStart() == null ? "none" : e.timelineStart()))));
+    }
+
+    /** A timeline entry whose date has come cannot be withdrawn. */
+    @ServerExceptionMapper
+    public Response entryInForce(TimelineEntryInForceException e) {
+        return json(409, new ServiceError(409, e.getMessage(), null));
     }
 
     @ServerExceptionMapper

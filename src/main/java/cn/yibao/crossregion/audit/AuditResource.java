@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ public class AuditResource {
 
     public record RecordedDecision(String decisionId, String type, String claimId, String outcome, String personId,
                                    String insuredRegion, String treatmentRegion, String rulesetVersion,
-                                   Instant evaluatedAt, long durationMicros, Set<String> reasonCodes,
+                                   LocalDate policyDate, Instant evaluatedAt, long durationMicros, Set<String> reasonCodes,
                                    JsonNode request, JsonNode response) {
     }
 
@@ -73,7 +74,8 @@ public class AuditResource {
             throw new NotFoundException("no decision " + decisionId);
         }
         return new RecordedDecision(record.id, record.decisionType, record.claimId, record.outcome, record.personIdMasked,
-                record.insuredRegion, record.treatmentRegion, record.rulesetVersion, record.evaluatedAt, record.durationMicros,
+                record.insuredRegion, record.treatmentRegion, record.rulesetVersion, record.policyDate, record.evaluatedAt,
+                record.durationMicros,
                 Set.copyOf(record.trace.reasonCodes), read(record.requestJson), read(record.responseJson));
     }
 

@@ -10,6 +10,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * One decision as it was made: the request as received (person id masked), the response,
@@ -47,6 +48,14 @@ public class DecisionRecord extends PanacheEntityBase {
 
     @Column(name = "ruleset_version", nullable = false)
     public String rulesetVersion;
+
+    /** The date whose policy decided (POLICY.md §8); null for decisions recorded before the timeline. */
+    @Column(name = "policy_date")
+    public LocalDate policyDate;
+
+    /** The timeline entry (ruleset activation) that decided; null before the timeline. */
+    @Column(name = "timeline_entry")
+    public Long timelineEntry;
 
     @Column(name = "evaluated_at", nullable = false)
     public Instant evaluatedAt;

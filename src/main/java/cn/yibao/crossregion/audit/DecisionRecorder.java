@@ -428,6 +428,8 @@ public class DecisionRecorder {
         record.insuredRegion = entry.insuredRegion();
         record.treatmentRegion = entry.treatmentRegion();
         record.rulesetVersion = entry.rulesetVersion();
+        record.policyDate = entry.policyDate();
+        record.timelineEntry = entry.timelineEntry();
         record.evaluatedAt = entry.evaluatedAt();
         record.durationMicros = entry.durationMicros();
         record.requestJson = entry.requestJson();

@@ -1,7 +1,7 @@
 package cn.yibao.crossregion.audit;
 
 import cn.yibao.crossregion.rules.Ruleset;
-import cn.yibao.crossregion.workflow.CompiledRulesets;
+import cn.yibao.crossregion.rules.CompiledRulesets;
 import cn.yibao.crossregion.api.JsonSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,9 +29,11 @@ public class Explainer {
 
     private final CompiledRulesets rulesets;
     private final ObjectMapper json;
+    private final TimelineEntries timelineEntries;
 
-    public Explainer(CompiledRulesets rulesets, ObjectMapper json) {
+    public Explainer(CompiledRulesets rulesets, ObjectMapper json, TimelineEntries timelineEntries) {
         this.rulesets = rulesets;
+        this.timelineEntries = timelineEntries;
         this.json = JsonSettings.exact(json);
     }
 
@@ -70,7 +72,9 @@ public class Explainer {
             String[] parts = key.split("/", 2);
             tables.add(table(ruleset, parts[0], parts[1], rows));
         });
-        return new Explanation(record.id, record.decisionType, record.outcome, record.rulesetVersion, record.evaluatedAt,
+        TimelineEntries.DecidingEntry entry = record.timelineEntry == null ? null : timelineEntries.find(record.timelineEntry).orElse(null);
+        return new Explanation(record.id, record.decisionType, record.outcome, record.rulesetVersion, record.policyDate, entry,
+                record.evaluatedAt,
                 summary(record, response), reasons, fired, tables, PayoutSteps.of(response.path("amounts")));
     }
 

@@ -2,18 +2,22 @@ package cn.yibao.crossregion.audit;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
  * A recorded decision in words, zh and en: its reasons with their seed sources, the rules and
  * table rows in the order they fired, each table with its matched rows, and the payout worked
- * step by step.
+ * step by step. {@code policyDate} and {@code timelineEntry}: the date whose policy decided and
+ * the timeline entry in force on it (both null for decisions recorded before the timeline).
  */
 public record Explanation(
         String decisionId,
         String type,
         String outcome,
         String rulesetVersion,
+        LocalDate policyDate,
+        TimelineEntries.DecidingEntry timelineEntry,
         Instant evaluatedAt,
         Text summary,
         List<Reason> reasons,

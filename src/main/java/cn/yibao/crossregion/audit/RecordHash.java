@@ -42,6 +42,10 @@ final class RecordHash {
                 .field(record.responseJson)
                 .field(String.join(",", new TreeSet<>(record.trace.reasonCodes)));
         record.trace.firedRules.forEach(row -> canonical.field(row.canonical()));
+        // Absent from records made before the policy timeline, whose form is then unchanged.
+        if (record.policyDate != null) {
+            canonical.field("policy-date:" + record.policyDate).field("timeline-entry:" + record.timelineEntry);
+        }
         return new Content(canonical.text().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,6 +55,7 @@ public class ClaimDecider {
         fired.addAll(rules.fired());
 
         List<String> codes = new ArrayList<>(rules.all(Finding.class).stream().map(Finding::getCode).toList());
+        Map<String, Map<String, Object>> rowOutputsByCode = new HashMap<>();
         Area area = rules.first(CareArea.class).map(CareArea::getArea).orElse(null);
         // Care abroad has no area and is rejected by EXCL_ABROAD; no payout is worked out for it.
         boolean rejected = rules.has(Rejection.class) || area == null;
@@ -63,12 +65,13 @@ public class ClaimDecider {
         } else {
             DmnRun payout = ruleset.evaluate(PAYOUT, payoutInputs(claim, area, rules));
             fired.addAll(payout.fired());
-            codes.addAll(payoutCodes(payout));
+            rowOutputsByCode.putAll(payoutRows(payout));
+            codes.addAll(rowOutputsByCode.keySet());
             amounts = PayoutCalculator.calculate(claim.getTotal(), claim.getSelfPay(),
                     Money.orZero(request.priorPaidThisYear()), claim.getStayDays(), terms(payout));
         }
         Outcome outcome = rejected ? Outcome.REJECTED : Outcome.APPROVED;
-        return new ClaimDecision(outcome, area, amounts, ruleset.reasons().describe(codes), List.copyOf(fired));
+        return new ClaimDecision(outcome, area, amounts, ruleset.reasons().describe(codes, rowOutputsByCode), List.copyOf(fired));
     }
 
     private static Map<String, Object> payoutInputs(Claim claim, Area area, DrlRun rules) {
@@ -103,14 +106,15 @@ public class ClaimDecider {
                 referral == null ? null : (BigDecimal) referral.get("coveredDays"));
     }
 
-    private static List<String> payoutCodes(DmnRun payout) {
-        List<String> codes = new ArrayList<>();
+    /** The reason code of each payout table row that reports one, with that row's outputs (its text may quote them). */
+    private static Map<String, Map<String, Object>> payoutRows(DmnRun payout) {
+        Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
         for (String decision : List.of(RATIO_REDUCTION, REFERRAL_DAY_LIMIT)) {
             Map<String, Object> result = payout.structure(decision);
             if (result != null && result.get("code") != null) {
-                codes.add((String) result.get("code"));
+                rows.put((String) result.get("code"), result);
             }
         }
-        return codes;
+        return rows;
     }
 }

@@ -14,6 +14,7 @@ import cn.yibao.crossregion.audit.PersonIds;
 import cn.yibao.crossregion.ops.DecisionLogContext;
 import cn.yibao.crossregion.ops.DecisionMetrics;
 import cn.yibao.crossregion.policy.ReasonText;
+import cn.yibao.crossregion.rules.PolicyTimeline;
 import cn.yibao.crossregion.rules.Ruleset;
 import cn.yibao.crossregion.rules.RulesetRegistry;
 import cn.yibao.crossregion.api.JsonSettings;
@@ -35,7 +36,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Runs a decision on the active ruleset and records it. The answer is returned only after its
+ * Runs a decision by the policy in force on its policy date (POLICY.md §8) and records it. The answer is returned only after its
  * record is committed and on disk: an acknowledged decision is a recorded one. Called on the
  * event loop: nothing here may block.
  */
@@ -77,35 +78,47 @@ public class DecisionService {
      * if another decision took the key first.
      */
     public CompletionStage<String> decideClaim(ClaimRequest request, IdempotencyKey key) {
-        Ruleset ruleset = registry.active();
         long started = System.nanoTime();
+        PolicyDate policyDate = PolicyDate.of(request);
+        PolicyTimeline.Entry entry = registry.entryOn(policyDate.date(), policyDate.field());
+        return registry.ruleset(entry).thenCompose(ruleset -> decideClaim(request, key, entry, ruleset, started));
+    }
+
+    private CompletionStage<String> decideClaim(ClaimRequest request, IdempotencyKey key, PolicyTimeline.Entry entry,
+                                                Ruleset ruleset, long started) {
         ClaimResponse response = answerClaim(request, ruleset);
         ClaimRequest masked = request.withInsured(request.insured().withPersonId(PersonIds.mask(request.insured().personId())));
         String answer = write(response);
-        DecisionEntry entry = new DecisionEntry(response.decisionId(), DecisionType.CLAIM.name(), request.claimId(),
+        DecisionEntry recorded = new DecisionEntry(response.decisionId(), DecisionType.CLAIM.name(), request.claimId(),
                 response.outcome().name(), masked.insured().personId(), personIds.hash(request.insured().personId()),
                 request.insured().region(), request.treatment().region(),
-                ruleset.version(), response.evaluatedAt(), micros(started), write(masked), answer,
-                codes(response.reasons()), response.firedRules(), key);
-        return record(entry, response.outcome(), started).thenApply(recordedAndReported -> answer);
+                ruleset.version(), response.policyDate(), entry.activationId(), response.evaluatedAt(), micros(started),
+                write(masked), answer, codes(response.reasons()), response.firedRules(), key);
+        return record(recorded, response.outcome(), started).thenApply(recordedAndReported -> answer);
     }
 
-    /** Decides a filing request on the active ruleset and records it, with its key, as {@link #decideClaim}. */
+    /** Decides a filing request by the policy of its date and records it, with its key, as {@link #decideClaim}. */
     public CompletionStage<String> decideFiling(FilingRequest request, IdempotencyKey key) {
-        Ruleset ruleset = registry.active();
         long started = System.nanoTime();
+        PolicyDate policyDate = PolicyDate.of(request);
+        PolicyTimeline.Entry entry = registry.entryOn(policyDate.date(), policyDate.field());
+        return registry.ruleset(entry).thenCompose(ruleset -> decideFiling(request, key, entry, ruleset, started));
+    }
+
+    private CompletionStage<String> decideFiling(FilingRequest request, IdempotencyKey key, PolicyTimeline.Entry entry,
+                                                 Ruleset ruleset, long started) {
         FilingResponse response = answerFiling(request, ruleset);
         FilingRequest masked = request.insured() == null ? request
                 : request.withInsured(request.insured().withPersonId(PersonIds.mask(request.insured().personId())));
         String answer = write(response);
-        DecisionEntry entry = new DecisionEntry(response.decisionId(), DecisionType.FILING.name(), null,
+        DecisionEntry recorded = new DecisionEntry(response.decisionId(), DecisionType.FILING.name(), null,
                 response.outcome().name(), masked.insured() == null ? null : masked.insured().personId(),
                 request.insured() == null ? null : personIds.hash(request.insured().personId()),
                 request.insured() == null ? null : request.insured().region(),
                 request.treatment() == null ? null : request.treatment().region(),
-                ruleset.version(), response.evaluatedAt(), micros(started), write(masked), answer,
-                codes(response.reasons()), response.firedRules(), key);
-        return record(entry, response.outcome(), started).thenApply(recordedAndReported -> answer);
+                ruleset.version(), response.policyDate(), entry.activationId(), response.evaluatedAt(), micros(started),
+                write(masked), answer, codes(response.reasons()), response.firedRules(), key);
+        return record(recorded, response.outcome(), started).thenApply(recordedAndReported -> answer);
     }
 
     /** The answer to a claim on the given ruleset, recorded nowhere: for scenarios and replays. */
@@ -114,7 +127,7 @@ public class DecisionService {
         ClaimDecision decision = claimDecider.decide(request, ruleset);
         return new ClaimResponse(DecisionIds.next(), DecisionType.CLAIM, request.claimId(),
                 decision.outcome(), decision.area(), decision.amounts(), views(decision.reasons()), decision.firedRules(),
-                ruleset.version(), evaluatedAt);
+                ruleset.version(), PolicyDate.of(request).date(), evaluatedAt);
     }
 
     /** The answer to a filing request on the given ruleset, recorded nowhere: for scenarios and replays. */
@@ -123,7 +136,7 @@ public class DecisionService {
         FilingDecision decision = filingDecider.decide(request, ruleset);
         return new FilingResponse(DecisionIds.next(), DecisionType.FILING, request.action(),
                 request.filing().type(), decision.outcome(), decision.validFrom(), decision.validUntil(),
-                views(decision.reasons()), decision.firedRules(), ruleset.version(), evaluatedAt);
+                views(decision.reasons()), decision.firedRules(), ruleset.version(), PolicyDate.of(request).date(), evaluatedAt);
     }
 
     /**

@@ -1,13 +1,12 @@
 package cn.yibao.crossregion.ops;
 
-import cn.yibao.crossregion.rules.Ruleset;
 import cn.yibao.crossregion.rules.RulesetRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Not ready while no ruleset is live: the service could not decide. (The database has its own check.) */
+/** Not ready while no ruleset is in force today: the service could not decide. (The database has its own check.) */
 @Readiness
 @ApplicationScoped
 public class RulesetReadiness implements HealthCheck {
@@ -20,9 +19,8 @@ public class RulesetReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return registry.current()
-                .map(Ruleset::version)
+        return registry.versionInForceToday()
                 .map(version -> HealthCheckResponse.named("ruleset").up().withData("version", version).build())
-                .orElseGet(() -> HealthCheckResponse.named("ruleset").down().withData("reason", "no ruleset is live").build());
+                .orElseGet(() -> HealthCheckResponse.named("ruleset").down().withData("reason", "no ruleset is in force today").build());
     }
 }

@@ -31,8 +31,14 @@ public final class ReasonCatalogue {
 
     /** The given codes' texts, each once, in catalogue order. */
     public List<ReasonText> describe(Collection<String> codes) {
+        return describe(codes, Map.of());
+    }
+
+    /** As {@link #describe(Collection)}, each code reported by a table row with that row's outputs quoted. */
+    public List<ReasonText> describe(Collection<String> codes, Map<String, Map<String, Object>> rowOutputsByCode) {
         return codes.stream().distinct()
                 .map(this::get)
+                .map(text -> rowOutputsByCode.containsKey(text.code()) ? text.withRow(rowOutputsByCode.get(text.code())) : text)
                 .sorted(Comparator.comparing(text -> position.get(text.code())))
                 .toList();
     }

@@ -23,6 +23,22 @@ public interface RulesConfig {
     @WithDefault("2s")
     java.time.Duration syncInterval();
 
+    /**
+     * How many compiled ruleset versions an instance keeps in memory besides the one in force today
+     * (README "Policy in time": about 1–2 MB each with the shipped tables, far more with a
+     * 16,000-row table); a version needed again is compiled again from its stored files.
+     */
+    @WithDefault("8")
+    int compiledVersionsKept();
+
+    /** The zone whose calendar dates the timeline's effective dates and "today" are (POLICY.md §8). */
+    @WithDefault("Asia/Shanghai")
+    java.time.ZoneId timeZone();
+
+    /** The effective date of the very first entry of the timeline: the rule folders at the first start. */
+    @WithDefault("2000-01-01")
+    java.time.LocalDate timelineStart();
+
     /** Reload whenever a file in the rule folders changes (on in dev mode). */
     @WithDefault("false")
     boolean watch();

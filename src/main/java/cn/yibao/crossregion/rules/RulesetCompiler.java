@@ -135,6 +135,10 @@ public class RulesetCompiler {
                 if (reasons.find(code.group(1)).isEmpty()) {
                     problems.add(new RuleProblem(file.path(), lineAt(file.content(), code.start()),
                             "reason code " + code.group(1) + " is not in " + PolicyFiles.REASONS));
+                } else if (!reasons.get(code.group(1)).rowOutputs().isEmpty()) {
+                    problems.add(new RuleProblem(file.path(), lineAt(file.content(), code.start()), "reason code " + code.group(1)
+                            + " quotes a table row's outputs " + reasons.get(code.group(1)).rowOutputs()
+                            + " in " + PolicyFiles.REASONS + ", but a DRL rule, which has no row, reports it"));
                 }
             }
         }
@@ -174,13 +178,20 @@ public class RulesetCompiler {
         if (codeColumn < 0) {
             return;
         }
+        List<String> outputs = table.getOutput().stream().map(output -> output.getName()).toList();
         List<DecisionRule> rows = table.getRule();
         for (int row = 0; row < rows.size(); row++) {
             LiteralExpression entry = rows.get(row).getOutputEntry().get(codeColumn);
             String code = entry.getText().trim().replace("\"", "");
-            if (!code.equals("null") && !code.isEmpty() && reasons.find(code).isEmpty()) {
+            if (code.equals("null") || code.isEmpty()) {
+                continue;
+            }
+            if (reasons.find(code).isEmpty()) {
                 problems.add(new RuleProblem(file, 0, "\"" + decision + "\" row " + (row + 1) + ": reason code " + code
                         + " is not in " + PolicyFiles.REASONS));
+            } else if (!outputs.containsAll(reasons.get(code).rowOutputs())) {
+                problems.add(new RuleProblem(file, 0, "\"" + decision + "\" row " + (row + 1) + ": the text of " + code + " in "
+                        + PolicyFiles.REASONS + " quotes " + reasons.get(code).rowOutputs() + ", but the table's outputs are " + outputs));
             }
         }
     }

@@ -2,6 +2,7 @@ package cn.yibao.crossregion.workflow;
 
 import cn.yibao.crossregion.audit.DecisionRecord;
 import cn.yibao.crossregion.decision.DecisionService;
+import cn.yibao.crossregion.rules.CompiledRulesets;
 import cn.yibao.crossregion.decision.DecisionType;
 import cn.yibao.crossregion.rules.Ruleset;
 import cn.yibao.crossregion.api.JsonSettings;
@@ -17,6 +18,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,16 @@ public class ReplayService {
 
     private static final int BATCH = 500;
 
-    public record Query(String candidate, Instant from, Instant to, DecisionType type, int limit, int page, int size) {
+    /** Which date of a recorded decision the window applies to. */
+    public enum By { evaluatedAt, policyDate }
+
+    /**
+     * The window: by evaluatedAt, {@code from} inclusive to {@code to} exclusive; by policyDate, the
+     * decisions whose policy date is from {@code fromDate} to {@code toDate}, both inclusive (decisions
+     * recorded before the timeline have none and are left out). Nulls leave a side open.
+     */
+    public record Query(String candidate, By by, Instant from, Instant to, LocalDate fromDate, LocalDate toDate,
+                        DecisionType type, int limit, int page, int size) {
     }
 
     public record Side(String outcome, BigDecimal payable, List<String> reasons) {
@@ -95,6 +106,17 @@ public class ReplayService {
         if (query.type() != null) {
             where.append(" and decisionType = :type");
             parameters.and("type", query.type().name());
+        }
+        if (query.by() == By.policyDate) {
+            where.append(" and policyDate is not null");
+            if (query.fromDate() != null) {
+                where.append(" and policyDate >= :fromDate");
+                parameters.and("fromDate", query.fromDate());
+            }
+            if (query.toDate() != null) {
+                where.append(" and policyDate <= :toDate");
+                parameters.and("toDate", query.toDate());
+            }
         }
         if (query.from() != null) {
             where.append(" and evaluatedAt >= :from");

@@ -1,12 +1,12 @@
 package cn.yibao.crossregion.workflow;
 
-import cn.yibao.crossregion.audit.RulesetActivation;
-import cn.yibao.crossregion.audit.RulesetArchive;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import cn.yibao.crossregion.ops.DecisionMetrics;
 import cn.yibao.crossregion.rules.RuleProblem;
 import cn.yibao.crossregion.rules.Ruleset;
 import cn.yibao.crossregion.rules.RulesConfig;
+import cn.yibao.crossregion.rules.CompiledRulesets;
+import cn.yibao.crossregion.rules.PolicyTimeline;
 import cn.yibao.crossregion.rules.RulesetCompiler;
 import cn.yibao.crossregion.rules.RulesetInvalidException;
 import cn.yibao.crossregion.rules.RulesetRegistry;
@@ -16,6 +16,8 @@ import cn.yibao.crossregion.scenarios.ScenarioRunner;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +26,8 @@ import java.util.regex.Pattern;
 
 /**
  * How rules go live: a draft is compiled, validated and tested, and stored, never live;
- * activation makes a stored version live if its scenarios pass; reload does both from the rule
- * folders. Compilation runs on the caller's thread: decisions keep running on the live version
+ * activation puts a stored version on the policy timeline if its scenarios pass; reload does both
+ * from the rule folders. Compilation runs on the caller's thread: decisions keep running on the live version
  * and each finishes on the version it started with (see {@link RulesetRegistry}).
  */
 @ApplicationScoped
@@ -37,7 +39,17 @@ public class RulesetWorkflow {
     public record Draft(String version, String status, ScenarioReport tests, List<RuleProblem> warnings) {
     }
 
-    public record Activation(String version, String previous) {
+    /**
+     * A timeline entry made (or found already there): {@code version} decides from {@code effectiveFrom};
+     * {@code previous} decided that date before (the same version: the entry was there already, nothing changed).
+     */
+    public record Activation(String version, String previous, LocalDate effectiveFrom, Instant activatedAt,
+                             String activatedBy, String note) {
+
+        static Activation of(RulesetActivation activation) {
+            return new Activation(activation.version, activation.previousVersion, activation.effectiveFrom,
+                    activation.activatedAt, activation.activatedBy, activation.note);
+        }
     }
 
     private final RulesetCompiler compiler;
@@ -45,17 +57,19 @@ public class RulesetWorkflow {
     private final RulesetRegistry registry;
     private final RulesetArchive archive;
     private final CompiledRulesets compiled;
+    private final PolicyTimelines timelines;
     private final RulesConfig config;
     private final DecisionMetrics metrics;
 
-    public RulesetWorkflow(RulesetCompiler compiler, ScenarioRunner scenarios, RulesetRegistry registry,
-                           RulesetArchive archive, CompiledRulesets compiled, RulesConfig config, DecisionMetrics metrics) {
+    public RulesetWorkflow(RulesetCompiler compiler, ScenarioRunner scenarios, RulesetRegistry registry, RulesetArchive archive,
+                           CompiledRulesets compiled, PolicyTimelines timelines, RulesConfig config, DecisionMetrics metrics) {
         this.metrics = metrics;
         this.compiler = compiler;
         this.scenarios = scenarios;
         this.registry = registry;
         this.archive = archive;
         this.compiled = compiled;
+        this.timelines = timelines;
         this.config = config;
     }
 
@@ -81,43 +95,37 @@ public class RulesetWorkflow {
         return new Draft(ruleset.version(), status, tests, ruleset.warnings());
     }
 
-    /** Makes a stored version live, if its scenarios pass. Activating an earlier version is the rollback. */
-    public synchronized Activation activate(String version, String by) {
+    /**
+     * Puts a stored version on the timeline from {@code effectiveFrom}, if its scenarios pass: a
+     * future date schedules a change, a past one corrects that period; null replaces the entry in
+     * force today. Activating an earlier version is the rollback.
+     */
+    public synchronized Activation activate(String version, String by, LocalDate effectiveFrom, String note) {
         Ruleset ruleset = compiled.get(version);
         ScenarioReport tests = scenarios.run(ruleset);
         if (!tests.allPassed()) {
             throw new RulesetRejectedException(version, tests);
         }
-        return goLive(ruleset, by);
+        return putOnTimeline(ruleset.version(), by, effectiveFrom, note);
     }
 
     /**
-     * At start-up: the rule folders go live if they are a version never live before (a new
-     * deployment); otherwise the version last activated on this database stays live, so that a
-     * restart or a new instance does not undo an analyst's activation.
+     * At start-up: the rule folders go live (replacing the entry in force today) if they are a
+     * version never activated before (a new deployment); otherwise the timeline on the database
+     * stays as it is, so that a restart or a new instance does not undo an analyst's activation.
      */
     public synchronized Activation start() {
         RulesetSource source = RulesetSource.read(config.drlDir(), config.dmnDir(), config.testsDir());
-        Optional<RulesetActivation> latest = QuarkusTransaction.requiringNew().call(RulesetActivation::latest);
-        boolean deployedBefore = QuarkusTransaction.requiringNew().call(() -> RulesetActivation.latestOf(source.version()).isPresent());
-        if (latest.isPresent() && deployedBefore && !latest.get().version.equals(source.version())) {
-            LOG.infof("the rule folders (%s) were live before; keeping the version last activated, %s", source.version(), latest.get().version);
-            return adopt(latest.get().version);
+        Optional<RulesetActivation> deployedBefore = QuarkusTransaction.requiringNew().call(() -> RulesetActivation.latestOf(source.version()));
+        if (deployedBefore.isPresent()) {
+            PolicyTimeline timeline = timelines.refresh();
+            LOG.infof("the rule folders (%s) were activated before; keeping the timeline of the database, %s in force today",
+                    source.version(), registry.versionInForceToday().orElse("none"));
+            registry.current();   // compiled now rather than by the first decision
+            long inForceToday = timeline.on(registry.today()).map(PolicyTimeline.Entry::activationId).orElse(deployedBefore.get().id);
+            return Activation.of(QuarkusTransaction.requiringNew().call(() -> RulesetActivation.findById(inForceToday)));
         }
         return reload("startup");
-    }
-
-    /** Makes live on this instance a version that was activated elsewhere (another instance, an earlier run). */
-    public synchronized Activation adopt(String version) {
-        String previous = registry.current().map(Ruleset::version).orElse(null);
-        if (version.equals(previous)) {
-            return new Activation(version, previous);
-        }
-        Ruleset ruleset = compiled.get(version);
-        registry.activate(ruleset);
-        metrics.rulesetChanged(version);
-        LOG.infof("ruleset %s is live (was %s), as activated on the database", version, previous);
-        return new Activation(version, previous);
     }
 
     /** Reads the rule folders and makes them live if they compile, validate and pass; otherwise nothing changes. */
@@ -144,18 +152,23 @@ public class RulesetWorkflow {
         }
         archive.store(source, RulesetArchive.FROM_DISK, by, tests);
         compiled.remember(ruleset);
-        return goLive(ruleset, by);
+        return putOnTimeline(ruleset.version(), by, null, null);
     }
 
-    private Activation goLive(Ruleset ruleset, String by) {
-        String previous = registry.current().map(Ruleset::version).orElse(null);
-        if (ruleset.version().equals(previous)) {
-            return new Activation(previous, previous);
+    private Activation putOnTimeline(String version, String by, LocalDate requested, String note) {
+        PolicyTimeline timeline = timelines.refresh();   // as another instance may have changed it
+        LocalDate effectiveFrom = requested != null ? requested
+                : timeline.on(registry.today()).map(PolicyTimeline.Entry::effectiveFrom).orElse(config.timelineStart());
+        Optional<PolicyTimeline.Entry> before = timeline.on(effectiveFrom);
+        if (before.isPresent() && before.get().effectiveFrom().equals(effectiveFrom) && before.get().version().equals(version)
+                && note == null) {
+            RulesetActivation already = QuarkusTransaction.requiringNew().call(() -> RulesetActivation.findById(before.get().activationId()));
+            return new Activation(version, version, already.effectiveFrom, already.activatedAt, already.activatedBy, already.note);
         }
-        registry.activate(ruleset);
-        metrics.rulesetChanged(ruleset.version());
-        archive.recordActivation(ruleset.version(), previous, by);
-        LOG.infof("ruleset %s is live (was %s), by %s", ruleset.version(), previous, by);
-        return new Activation(ruleset.version(), previous);
+        RulesetActivation activation = archive.recordActivation(version, before.map(PolicyTimeline.Entry::version).orElse(null),
+                by, effectiveFrom, note);
+        timelines.refresh();
+        LOG.infof("ruleset %s is in force from %s (was %s), by %s", version, effectiveFrom, activation.previousVersion, by);
+        return Activation.of(activation);
     }
 }

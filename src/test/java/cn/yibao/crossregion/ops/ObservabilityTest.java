@@ -41,7 +41,7 @@ class ObservabilityTest extends TestUsers {
 
     @Test
     void shouldNotBeReadyWithoutALiveRuleset() {
-        assertEquals(HealthCheckResponse.Status.DOWN, new RulesetReadiness(new RulesetRegistry()).call().getStatus());
+        assertEquals(HealthCheckResponse.Status.DOWN, new RulesetReadiness(new RulesetRegistry(null, java.time.Clock.systemUTC())).call().getStatus());
     }
 
     /** Counted as they happen: each series moves by exactly what this test did (startup made some of them already). */

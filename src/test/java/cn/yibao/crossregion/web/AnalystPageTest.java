@@ -2,7 +2,7 @@ package cn.yibao.crossregion.web;
 
 import cn.yibao.crossregion.TestUsers;
 import cn.yibao.crossregion.api.Requests;
-import cn.yibao.crossregion.audit.RulesetArchive;
+import cn.yibao.crossregion.workflow.RulesetArchive;
 import cn.yibao.crossregion.rules.RulesetSource;
 import cn.yibao.crossregion.scenarios.ScenarioReport;
 import io.quarkus.test.common.http.TestHTTPResource;

@@ -1,7 +1,7 @@
 package cn.yibao.crossregion.workflow;
 
 import cn.yibao.crossregion.TestUsers;
-import cn.yibao.crossregion.audit.RulesetArchive;
+import cn.yibao.crossregion.workflow.RulesetArchive;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -37,7 +37,7 @@ class InstanceSyncTest extends TestUsers {
                 .body(Map.of("files", Map.of("rules-dmn/payout.dmn", payout, "rules-tests/payout.yaml", scenarios)))
                 .post("/api/v1/rulesets/drafts").then().statusCode(201).extract().path("version");
 
-        archive.recordActivation(elsewhere, live, "node-b");
+        archive.recordActivation(elsewhere, live, "node-b", java.time.LocalDate.of(2000, 1, 1), null);
 
         String decidedBy = null;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -35,6 +35,9 @@ public enum FieldProblem {
     IDEMPOTENCY_KEY_FORMAT("must be 1 to 100 printable ASCII characters", "必须是1至100个可打印的ASCII字符"),
     IDEMPOTENCY_KEY_REUSED("was used before with another request; send a new key for a new request",
             "已用于另一个不同的请求；新的请求请使用新的幂等键"),
+    NO_POLICY_ON_DATE("is %s, before the first entry of the policy timeline (%s): no policy was in force then",
+            "为%s，早于政策时间线的第一个生效日期（%s）：当时无有效政策"),
+    INSTANT("must be an instant such as 2026-03-01T00:00:00Z", "必须是时间点，例如 2026-03-01T00:00:00Z"),
     INVALID("is not valid", "无效");
 
     private final String en;

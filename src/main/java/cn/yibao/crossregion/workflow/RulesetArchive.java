@@ -1,19 +1,23 @@
-package cn.yibao.crossregion.audit;
+package cn.yibao.crossregion.workflow;
 
+import cn.yibao.crossregion.audit.DiskSync;
 import cn.yibao.crossregion.rules.RuleFile;
 import cn.yibao.crossregion.rules.RulesetSource;
+import cn.yibao.crossregion.rules.RulesetSources;
 import cn.yibao.crossregion.scenarios.ScenarioReport;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Optional;
 
 /** Keeps the files of every ruleset version once, content-addressed, and the history of activations. */
 @ApplicationScoped
-public class RulesetArchive {
+public class RulesetArchive implements RulesetSources {
 
     public static final String FROM_DISK = "DISK";
     public static final String FROM_DRAFT = "DRAFT";
@@ -51,20 +55,25 @@ public class RulesetArchive {
         record.testsFailed = tests.failed();
     }
 
-    /** Records that the version went live; returns once the record is on disk. */
-    public void recordActivation(String version, String previous, String by) {
-        QuarkusTransaction.requiringNew().run(() -> {
+    /** Puts the version on the timeline from {@code effectiveFrom}; returns once the record is on disk. */
+    public RulesetActivation recordActivation(String version, String previous, String by, LocalDate effectiveFrom, String note) {
+        RulesetActivation recorded = QuarkusTransaction.requiringNew().call(() -> {
             RulesetActivation activation = new RulesetActivation();
             activation.version = version;
             activation.previousVersion = previous;
-            activation.activatedAt = Instant.now();
+            activation.effectiveFrom = effectiveFrom;
+            activation.activatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             activation.activatedBy = by;
+            activation.note = note;
             activation.persist();
+            return activation;
         });
         diskSync.afterCommit();
+        return recorded;
     }
 
     /** The stored files of a version, if the service has ever seen it. */
+    @Override
     @Transactional
     public Optional<RulesetSource> source(String version) {
         RulesetRecord record = RulesetRecord.findById(version);

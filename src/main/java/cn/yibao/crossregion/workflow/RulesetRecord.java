@@ -1,4 +1,4 @@
-package cn.yibao.crossregion.audit;
+package cn.yibao.crossregion.workflow;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;

@@ -1,6 +1,5 @@
-package cn.yibao.crossregion.audit;
+package cn.yibao.crossregion.workflow;
 
-import cn.yibao.crossregion.rules.Ruleset;
 import cn.yibao.crossregion.rules.RulesetRegistry;
 import cn.yibao.crossregion.security.Role;
 import io.quarkus.panache.common.Sort;
@@ -37,7 +36,8 @@ public class RulesetResource {
     }
 
     /**
-     * {@code status}: ACTIVE (live now), DRAFT (stored, never live) or PREVIOUS (was live);
+     * {@code status}: ACTIVE (in force today), DRAFT (stored, never activated) or PREVIOUS (activated before;
+     * the timeline says for which dates: GET /api/v1/rulesets/timeline);
      * {@code activatedAt/By}: its latest activation.
      */
     public record RulesetSummary(String version, String status, boolean active, String origin, String createdBy,
@@ -91,6 +91,6 @@ public class RulesetResource {
     }
 
     private String liveVersion() {
-        return registry.current().map(Ruleset::version).orElse(null);
+        return registry.versionInForceToday().orElse(null);
     }
 }
