@@ -3,7 +3,8 @@
 #  1. both decide concurrently, and every answered decision is recorded exactly once;
 #  2. both get the same Idempotency-Keys concurrently, and each key makes one decision, answered to all;
 #  3. the audit chains (one per instance) verify;
-#  4. a ruleset activated on one instance is live on the other within seconds.
+#  4. a ruleset activated on one instance is live on the other within seconds;
+#  5. the policy timeline is one: an entry scheduled on one decides on the other; withdrawn there, it is gone here.
 # Needs a jar built with the pg profile (./mvnw -DskipTests package -Dquarkus.profile=pg),
 # PostgreSQL on 127.0.0.1:5432 (database test, user postgres; JDBC_URL=jdbc:postgresql://… for another) and curl, python3.
 # Traffic goes to 127.0.0.1 only and is bounded: REQUESTS per instance, then KEYS keys × PER_KEY requests.
@@ -121,4 +122,44 @@ ELAPSED_MS=$(( ($(date +%s%N) - START) / 1000000 ))
 curl -sf -u "$AUTH" -X POST "http://127.0.0.1:$PORT_A/api/v1/rulesets/$BEFORE/activate" > /dev/null
 [ -n "$FOLLOWED" ] || { echo "FAIL: node-b did not pick up the activation on node-a within 30 s"; exit 1; }
 echo "node-b picked up the version activated on node-a in ${ELAPSED_MS} ms"
-echo "two instances: 4 passed, 0 failed"
+
+# 5. One timeline: an entry scheduled on node-a decides on node-b; withdrawn on node-b, it is gone on node-a too.
+curl -sf -u "$AUTH" -H 'content-type: application/json' -d '{"effectiveFrom":"2998-01-01","note":"two-instances"}' \
+    -X POST "http://127.0.0.1:$PORT_A/api/v1/rulesets/$DRAFT/activate" > /dev/null
+entry_status() {  # port -> the status of the newest entry of 2998-01-01
+    curl -sf -u "$AUTH" "http://127.0.0.1:$1/api/v1/rulesets/timeline" \
+        | json "[e['status'] for e in d['entries'] if e['effectiveFrom'] == '2998-01-01'][-1]"
+}
+decided_by() {  # port admission-date -> the version that decided a claim of that day
+    python3 - "$2" <<'PY' > "$WORK/dated-claim.json"
+import json, sys, datetime
+day = datetime.date.fromisoformat(sys.argv[1])
+claim = json.load(open('src/test/resources/worked-example.json', encoding='utf-8'))
+claim['claimId'] = 'two-instances-' + sys.argv[1]
+claim['treatment']['admissionDate'] = str(day)
+claim['treatment']['dischargeDate'] = str(day + datetime.timedelta(days=10))
+claim['filing']['filedDate'] = str(day - datetime.timedelta(days=30))
+claim['filing']['residenceStartDate'] = str(day - datetime.timedelta(days=300))
+claim['filing']['referral']['transferDate'] = str(day)
+claim['submittedDate'] = str(day + datetime.timedelta(days=10))
+json.dump(claim, sys.stdout)
+PY
+    curl -sf -u "$AUTH" -H 'content-type: application/json' -d @"$WORK/dated-claim.json" "http://127.0.0.1:$1/api/v1/decisions/claim" \
+        | json "d['rulesetVersion']"
+}
+for _ in $(seq 1 300); do
+    [ "$(entry_status "$PORT_B")" = "SCHEDULED" ] && break
+    sleep 0.1
+done
+[ "$(entry_status "$PORT_B")" = "SCHEDULED" ] || { echo "FAIL: node-b does not show the entry scheduled on node-a"; exit 1; }
+[ "$(decided_by "$PORT_B" 2998-01-01)" = "$DRAFT" ] || { echo "FAIL: node-b did not decide care of 2998-01-01 by the scheduled version"; exit 1; }
+[ "$(decided_by "$PORT_B" 2997-12-31)" = "$BEFORE" ] || { echo "FAIL: node-b did not decide care of the day before by the version in force"; exit 1; }
+curl -sf -u "$AUTH" -X DELETE "http://127.0.0.1:$PORT_B/api/v1/rulesets/timeline/2998-01-01" > /dev/null
+for _ in $(seq 1 300); do
+    [ "$(decided_by "$PORT_A" 2998-01-01)" = "$BEFORE" ] && break
+    sleep 0.1
+done
+[ "$(decided_by "$PORT_A" 2998-01-01)" = "$BEFORE" ] || { echo "FAIL: node-a still decides by the entry withdrawn on node-b"; exit 1; }
+[ "$(entry_status "$PORT_A")" = "WITHDRAWN" ] || { echo "FAIL: node-a does not show the entry withdrawn on node-b"; exit 1; }
+echo "one timeline: scheduled on node-a, decided by on node-b; withdrawn on node-b, gone on node-a"
+echo "two instances: 5 passed, 0 failed"

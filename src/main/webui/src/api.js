@@ -9,10 +9,10 @@ export class ApiError extends Error {
   }
 }
 
-export async function api(path, { method = 'GET', body } = {}) {
+export async function api(path, { method = 'GET', body, headers = {} } = {}) {
   const response = await fetch(path, {
     method,
-    headers: window.pageSession.headers(method, body === undefined ? {} : { 'content-type': 'application/json' }),
+    headers: window.pageSession.headers(method, body === undefined ? { ...headers } : { 'content-type': 'application/json', ...headers }),
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const type = response.headers.get('content-type') ?? '';

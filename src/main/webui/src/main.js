@@ -6,7 +6,7 @@ import { api } from './api.js';
 import { $, esc, label, shortVersion } from './format.js';
 import { Workspace } from './workspace.js';
 import { saveDraft } from './draft.js';
-import { renderReplay, renderReplaySummary, replay, showExplanation } from './replay.js';
+import { renderReplay, renderReplayProgress, renderReplaySummary, replay, replayPage, showExplanation } from './replay.js';
 import { activate, confirm } from './activation.js';
 import { describePeriod, fetchTimeline, isDay, periodOf, renderPeriod, renderTimeline, withdraw } from './timeline.js';
 import { filesOf, renderActive, renderDiff, renderVersions } from './versions.js';
@@ -145,7 +145,8 @@ async function onReplay(event, page = 0) {
   const out = $('#replay-result');
   out.innerHTML = `<p class="muted">${label('回放中…', 'Replaying…')}</p>`;
   try {
-    const result = await replay(request, page);
+    const result = event ? await replay(request, page, job => { out.innerHTML = renderReplayProgress(job); })
+      : await replayPage(state.replay.result, page);
     state.replay = { request, result };
     out.innerHTML = renderReplay(result);
   } catch (error) {

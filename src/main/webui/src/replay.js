@@ -5,11 +5,47 @@ import { amount, esc, label, shortVersion, signed, time } from './format.js';
 
 export const CHANGES_PER_PAGE = 50;
 
-export async function replay(request, page = 0) {
-  const body = { candidate: request.candidate, page, size: CHANGES_PER_PAGE };
+/**
+ * Runs a replay as a job (API.md "Replays as jobs") and follows it, telling `onProgress` how far it
+ * is; resolves with the finished job and one page of its changes.
+ */
+export async function replay(request, page = 0, onProgress = () => {}) {
+  const body = { candidate: request.candidate };
   for (const key of ['from', 'to', 'type', 'by']) if (request[key]) body[key] = request[key].trim();
   if (request.limit) body.limit = Number(request.limit);
-  return api('/api/v1/replays', { method: 'POST', body });
+  let job = await api('/api/v1/replays', { method: 'POST', body });
+  while (job.status === 'RUNNING') {
+    onProgress(job);
+    await new Promise(resolve => setTimeout(resolve, 300));
+    job = await api(`/api/v1/replays/${encodeURIComponent(job.replayId)}`);
+  }
+  if (job.status === 'FAILED') throw new Error(`${label('回放失败', 'The replay failed')}: ${job.error}`);
+  const changes = await api(`/api/v1/replays/${encodeURIComponent(job.replayId)}/changes?size=${CHANGES_PER_PAGE}&cursor=${page * CHANGES_PER_PAGE}`);
+  return { ...job, changes: changes.items, page, size: CHANGES_PER_PAGE };
+}
+
+/** Another page of the changes of a replay already run. */
+export async function replayPage(result, page) {
+  const changes = await api(`/api/v1/replays/${encodeURIComponent(result.replayId)}/changes?size=${CHANGES_PER_PAGE}&cursor=${page * CHANGES_PER_PAGE}`);
+  return { ...result, changes: changes.items, page };
+}
+
+/** "1,200 / 50,000 · 5,400/s" while a replay runs. */
+export function renderReplayProgress(job) {
+  const percent = job.total ? Math.floor(100 * job.done / job.total) : 0;
+  return `<p id="replay-progress"><progress max="100" value="${percent}"></progress>
+    ${label('已回放', 'Replayed')} <b>${job.done}</b> / ${job.total} · ${job.perSecond}/s</p>`;
+}
+
+/** How many decisions' payable moved by how much: one bar per range of yuan. */
+function renderHistogram(histogram = []) {
+  const largest = Math.max(1, ...histogram.map(b => b.count));
+  const bars = histogram.filter(b => b.count > 0);
+  if (!bars.length) return '';
+  return `<table id="replay-histogram" class="histogram"><caption>${label('应付金额变化分布（元）', 'Payable change by range (yuan)')}</caption>
+    ${bars.map(b => `<tr><td class="mono">${esc(b.range)}</td>
+      <td><span class="bar" style="display:inline-block;background:#4a7;height:0.8em;width:${Math.max(2, 200 * b.count / largest)}px"></span></td>
+      <td class="mono">${b.count}</td></tr>`).join('')}</table>`;
 }
 
 /** The figures an analyst weighs before activating: also repeated in the confirmation (ids prefixed `prefix`). */
@@ -24,7 +60,8 @@ export function renderReplaySummary(result, prefix = 'replay') {
     <p>${label('应付金额变化', 'Payable change')}:
       ${label('合计', 'total')} <b id="${prefix}-total">${signed(result.payableDelta.total)}</b> ·
       ${label('最大增加', 'largest increase')} <b id="${prefix}-max">${Number(result.payableDelta.max) > 0 ? signed(result.payableDelta.max) : '—'}</b> ·
-      ${label('最大减少', 'largest decrease')} <b id="${prefix}-min">${Number(result.payableDelta.min) < 0 ? signed(result.payableDelta.min) : '—'}</b></p>`;
+      ${label('最大减少', 'largest decrease')} <b id="${prefix}-min">${Number(result.payableDelta.min) < 0 ? signed(result.payableDelta.min) : '—'}</b></p>
+    ${prefix === 'replay' ? renderHistogram(result.histogram) : ''}`;
 }
 
 function side(s) {

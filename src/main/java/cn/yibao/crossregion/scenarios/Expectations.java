@@ -15,7 +15,7 @@ import java.util.TreeSet;
 public final class Expectations {
 
     /** What an {@code expect:} may name; anything else in a scenario file is a load error (ScenarioFileShape). */
-    public static final Set<String> KEYS = Set.of("outcome", "reasons", "area", "validFrom", "validUntil", "amounts", "rules");
+    public static final Set<String> KEYS = Set.of("outcome", "reasons", "area", "validFrom", "validUntil", "policyDate", "amounts", "rules");
 
     private Expectations() {
     }
@@ -34,7 +34,7 @@ public final class Expectations {
                 mismatches.add("reasons: expected " + expected + ", was " + codes);
             }
         }
-        for (String field : List.of("area", "validFrom", "validUntil")) {
+        for (String field : List.of("area", "validFrom", "validUntil", "policyDate")) {
             if (expect.has(field) && !same(textOrNull(expect.get(field)), textOrNull(decision.get(field)))) {
                 mismatches.add(field + ": expected " + textOrNull(expect.get(field)) + ", was " + textOrNull(decision.get(field)));
             }

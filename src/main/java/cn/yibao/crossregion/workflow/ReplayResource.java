@@ -12,10 +12,20 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,10 +36,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.ZoneId;
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.List;
 
-/** What a ruleset version would have decided over a recorded period, compared with what was decided. */
+/** Replays as jobs: what a ruleset version would have decided over a recorded window, compared with what was decided. */
 @Path("/api/v1/replays")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,14 +53,18 @@ import java.util.List;
 @RolesAllowed(Role.ANALYST)
 public class ReplayResource {
 
-    private static final int DEFAULT_LIMIT = 1000;
+    private static final int MAX_WAIT_SECONDS = 600;
+    private static final Pattern PREFER_WAIT = Pattern.compile("(?:^|[;,\\s])wait=(\\d+)");
 
-    private final ReplayService replays;
+    private final ReplayJobs jobs;
     private final ZoneId zone;
+    private final ObjectMapper json;
 
-    public ReplayResource(ReplayService replays, @ConfigProperty(name = "audit.time-zone", defaultValue = "Asia/Shanghai") ZoneId zone) {
-        this.replays = replays;
+    public ReplayResource(ReplayJobs jobs, @ConfigProperty(name = "audit.time-zone", defaultValue = "Asia/Shanghai") ZoneId zone,
+                          ObjectMapper json) {
+        this.jobs = jobs;
         this.zone = zone;
+        this.json = json;
     }
 
     /**
@@ -57,14 +77,16 @@ public class ReplayResource {
             String to,
             DecisionType type,
             ReplayService.By by,
-            @Min(value = 1, message = "INVALID") @Max(value = 100_000, message = "INVALID") Integer limit,
+            @Min(value = 1, message = "INVALID") Long limit,
             @Min(value = 0, message = "INVALID") Integer page,
             @Min(value = 1, message = "INVALID") @Max(value = 1000, message = "INVALID") Integer size) {
     }
 
     @POST
-    @Operation(summary = "Re-decide the recorded requests of a period with a candidate version and report what would change; nothing is recorded")
-    public Response replay(@NotNull(message = "BODY_REQUIRED") @Valid ReplayRequest request) {
+    @Operation(summary = "Start re-deciding the recorded requests of a window with a candidate version (202 and a Location);"
+            + " with Prefer: wait=N, 200 and the finished result if it ends within N seconds. Nothing is recorded")
+    public Response replay(@NotNull(message = "BODY_REQUIRED") @Valid ReplayRequest request,
+                           @HeaderParam("Prefer") String prefer) throws InterruptedException {
         List<FieldError> errors = new ArrayList<>();
         ReplayService.By by = request.by() == null ? ReplayService.By.evaluatedAt : request.by();
         boolean byPolicyDate = by == ReplayService.By.policyDate;
@@ -76,9 +98,96 @@ public class ReplayResource {
             return Response.status(Response.Status.BAD_REQUEST).entity(ErrorResponse.badRequest(errors)).build();
         }
         String candidate = request.candidate().startsWith("sha256:") ? request.candidate() : "sha256:" + request.candidate();
-        return Response.ok(replays.replay(new ReplayService.Query(candidate, by, from, to, fromDate, toDate, request.type(),
-                request.limit() == null ? DEFAULT_LIMIT : request.limit(),
-                request.page() == null ? 0 : request.page(), request.size() == null ? 50 : request.size()))).build();
+        ReplayJob job = jobs.start(new ReplayService.Query(candidate, by, from, to, fromDate, toDate, request.type(),
+                request.limit() == null ? Long.MAX_VALUE : request.limit()));
+        int waitSeconds = waitSeconds(prefer);
+        if (waitSeconds > 0) {
+            try {
+                job.finished.get(waitSeconds, TimeUnit.SECONDS);
+                int size = request.size() == null ? 50 : request.size();
+                int page = request.page() == null ? 0 : request.page();
+                return Response.ok(finished(job, page, size)).header("Preference-Applied", "wait=" + waitSeconds).build();
+            } catch (TimeoutException | ExecutionException stillRunning) {
+                // answered as without the header: the job goes on
+            }
+        }
+        return Response.accepted(job.view()).location(URI.create("/api/v1/replays/" + job.id)).build();
+    }
+
+    @GET
+    @Path("/{replayId}")
+    @Operation(summary = "A replay's progress or result: status, total, done, changed, transitions, payable change and its histogram, rate")
+    public ReplayJob.View status(@PathParam("replayId") String replayId) {
+        return job(replayId).view();
+    }
+
+    public record ChangesPage(List<ReplayService.Change> items, String next) {
+    }
+
+    @GET
+    @Path("/{replayId}/changes")
+    @Operation(summary = "The changed decisions of a replay, a page at a time: next is the cursor of the following page (absent on the last)")
+    public Response changes(@PathParam("replayId") String replayId, @QueryParam("cursor") String cursor,
+                            @QueryParam("size") @DefaultValue("100") @Min(value = 1, message = "INVALID") @Max(value = 1000, message = "INVALID") int size) {
+        ReplayJob job = job(replayId);
+        int offset;
+        try {
+            offset = cursor == null || cursor.isBlank() ? 0 : Integer.parseInt(cursor);
+        } catch (NumberFormatException e) {
+            return Response.status(400).entity(ErrorResponse.badRequest(List.of(FieldProblem.INVALID.at("cursor")))).build();
+        }
+        List<ReplayService.Change> items = job.changes(offset, size);
+        boolean more = offset + items.size() < job.changesKept();
+        return Response.ok(new ChangesPage(items, more ? String.valueOf(offset + items.size()) : null)).build();
+    }
+
+    @GET
+    @Path("/{replayId}/changes.jsonl")
+    @Produces("application/x-ndjson")
+    @Operation(summary = "Every changed decision kept of a replay, one JSON object per line")
+    public Response download(@PathParam("replayId") String replayId) {
+        ReplayJob job = job(replayId);
+        StreamingOutput body = out -> {
+            var writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
+            for (int offset = 0; offset < job.changesKept(); offset += 1000) {
+                for (ReplayService.Change change : job.changes(offset, 1000)) {
+                    writer.write(json.writeValueAsString(change));
+                    writer.write('\n');
+                }
+            }
+            writer.flush();
+        };
+        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"replay-" + replayId + ".jsonl\"").build();
+    }
+
+    @DELETE
+    @Path("/{replayId}")
+    @Operation(summary = "Cancel a running replay; what it compared so far stays readable")
+    public ReplayJob.View cancel(@PathParam("replayId") String replayId) {
+        ReplayJob job = job(replayId);
+        job.cancel();
+        return job.view();
+    }
+
+    private ReplayJob job(String replayId) {
+        return jobs.find(replayId).orElseThrow(() -> new NotFoundException("no replay " + replayId));
+    }
+
+    /** The finished job with one page of its changes: what the analyst page shows after a replay. */
+    private ObjectNode finished(ReplayJob job, int page, int size) {
+        ObjectNode result = json.valueToTree(job.view());
+        result.set("changes", json.valueToTree(job.changes(page * size, size)));
+        result.put("page", page);
+        result.put("size", size);
+        return result;
+    }
+
+    private static int waitSeconds(String prefer) {
+        if (prefer == null) {
+            return 0;
+        }
+        Matcher wait = PREFER_WAIT.matcher(prefer);
+        return wait.find() ? (int) Math.min(MAX_WAIT_SECONDS, Long.parseLong(wait.group(1).substring(0, Math.min(6, wait.group(1).length())))) : 0;
     }
 
     private static LocalDate day(String field, String value, List<FieldError> errors) {

@@ -9,30 +9,25 @@ import cn.yibao.crossregion.api.JsonSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.panache.common.Page;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
  * Re-decides recorded requests with a candidate ruleset and compares the answers with what was
- * decided. Nothing is recorded and the live ruleset is not touched.
+ * decided, a chunk at a time (ReplayJobs runs them). Nothing is recorded and the live ruleset is not
+ * touched.
  */
 @ApplicationScoped
 public class ReplayService {
-
-    private static final int BATCH = 500;
 
     /** Which date of a recorded decision the window applies to. */
     public enum By { evaluatedAt, policyDate }
@@ -43,7 +38,7 @@ public class ReplayService {
      * recorded before the timeline have none and are left out). Nulls leave a side open.
      */
     public record Query(String candidate, By by, Instant from, Instant to, LocalDate fromDate, LocalDate toDate,
-                        DecisionType type, int limit, int page, int size) {
+                        DecisionType type, long limit) {
     }
 
     public record Side(String outcome, BigDecimal payable, List<String> reasons) {
@@ -55,9 +50,6 @@ public class ReplayService {
     public record PayableDelta(BigDecimal total, BigDecimal min, BigDecimal max) {
     }
 
-    public record Result(String candidate, int compared, int changed, Map<String, Integer> transitions,
-                         PayableDelta payableDelta, List<Change> changes, int page, int size) {
-    }
 
     private final CompiledRulesets rulesets;
     private final DecisionService decisions;
@@ -69,72 +61,87 @@ public class ReplayService {
         this.exact = JsonSettings.exact(json);
     }
 
-    @Transactional
-    public Result replay(Query query) {
-        Ruleset candidate = rulesets.get(query.candidate());
-        List<Change> changes = new ArrayList<>();
-        Map<String, Integer> transitions = new TreeMap<>();
-        int compared = 0;
-        for (int batch = 0; compared < query.limit(); batch++) {
-            List<DecisionRecord> records = recorded(query, batch);
-            for (DecisionRecord record : records) {
-                if (compared == query.limit()) {
-                    break;
-                }
-                compared++;
-                Side before = side(read(record.responseJson));
-                Side after = side(redecide(record, candidate));
-                if (!before.equals(after)) {
-                    changes.add(new Change(record.id, record.decisionType, record.claimId, before, after));
-                    if (!before.outcome().equals(after.outcome())) {
-                        transitions.merge(before.outcome() + "→" + after.outcome(), 1, Integer::sum);
-                    }
-                }
-            }
-            if (records.size() < BATCH) {
-                break;
-            }
-        }
-        List<Change> pageOfChanges = changes.stream().skip((long) query.page() * query.size()).limit(query.size()).toList();
-        return new Result(candidate.version(), compared, changes.size(), transitions, delta(changes), pageOfChanges,
-                query.page(), query.size());
+    /** One recorded decision as a replay reads it: what was asked and answered, and its place in the window. */
+    public record Recorded(String id, String type, String claimId, String requestJson, String responseJson, Instant evaluatedAt) {
     }
 
-    private static List<DecisionRecord> recorded(Query query, int batch) {
+    /** How many decisions the window holds (up to the query's limit). */
+    public long count(Query query) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Parameters parameters = new Parameters();
+            var count = DecisionRecord.getEntityManager()
+                    .createQuery("select count(r) from DecisionRecord r where " + where(query, parameters), Long.class);
+            parameters.map().forEach(count::setParameter);
+            return Math.min(query.limit(), count.getSingleResult());
+        });
+    }
+
+    /**
+     * The next decisions of the window after {@code after} (null: from its start), oldest first, read
+     * in a short transaction of its own: a replay of any length holds no transaction open.
+     */
+    public List<Recorded> chunk(Query query, Recorded after, int size) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Parameters parameters = new Parameters();
+            StringBuilder where = new StringBuilder(where(query, parameters));
+            if (after != null) {
+                where.append(" and (r.evaluatedAt > :afterAt or (r.evaluatedAt = :afterAt and r.id > :afterId))");
+                parameters.and("afterAt", after.evaluatedAt()).and("afterId", after.id());
+            }
+            var select = DecisionRecord.getEntityManager().createQuery("select new " + Recorded.class.getName()
+                    + "(r.id, r.decisionType, r.claimId, r.requestJson, r.responseJson, r.evaluatedAt) from DecisionRecord r where "
+                    + where + " order by r.evaluatedAt, r.id", Recorded.class).setMaxResults(size);
+            parameters.map().forEach(select::setParameter);
+            return select.getResultList();
+        });
+    }
+
+    /** What the candidate decides for a recorded request, if it differs from what was decided. */
+    public Optional<Change> compare(Recorded recorded, Ruleset candidate) {
+        Side before = side(read(recorded.responseJson()));
+        Side after = side(redecide(recorded, candidate));
+        return before.equals(after) ? Optional.empty()
+                : Optional.of(new Change(recorded.id(), recorded.type(), recorded.claimId(), before, after));
+    }
+
+    public Ruleset candidate(String version) {
+        return rulesets.get(version);
+    }
+
+    /** The conditions of the window, as HQL on DecisionRecord r; fills {@code parameters}. */
+    private static String where(Query query, Parameters parameters) {
         StringBuilder where = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
         if (query.type() != null) {
-            where.append(" and decisionType = :type");
+            where.append(" and r.decisionType = :type");
             parameters.and("type", query.type().name());
         }
         if (query.by() == By.policyDate) {
-            where.append(" and policyDate is not null");
+            where.append(" and r.policyDate is not null");
             if (query.fromDate() != null) {
-                where.append(" and policyDate >= :fromDate");
+                where.append(" and r.policyDate >= :fromDate");
                 parameters.and("fromDate", query.fromDate());
             }
             if (query.toDate() != null) {
-                where.append(" and policyDate <= :toDate");
+                where.append(" and r.policyDate <= :toDate");
                 parameters.and("toDate", query.toDate());
             }
         }
         if (query.from() != null) {
-            where.append(" and evaluatedAt >= :from");
+            where.append(" and r.evaluatedAt >= :from");
             parameters.and("from", query.from());
         }
         if (query.to() != null) {
-            where.append(" and evaluatedAt < :to");
+            where.append(" and r.evaluatedAt < :to");
             parameters.and("to", query.to());
         }
-        return DecisionRecord.<DecisionRecord>find(where.toString(), Sort.ascending("evaluatedAt", "id"), parameters)
-                .page(Page.of(batch, BATCH)).list();
+        return where.toString();
     }
 
-    private JsonNode redecide(DecisionRecord record, Ruleset candidate) {
+    private JsonNode redecide(Recorded recorded, Ruleset candidate) {
         try {
-            return decisions.answer(DecisionType.valueOf(record.decisionType), read(record.requestJson), candidate);
+            return decisions.answer(DecisionType.valueOf(recorded.type()), read(recorded.requestJson()), candidate);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("recorded request of " + record.id + " is not readable", e);
+            throw new IllegalStateException("recorded request of " + recorded.id() + " is not readable", e);
         }
     }
 
@@ -155,17 +162,9 @@ public class ReplayService {
                 List.copyOf(reasons));
     }
 
-    private static PayableDelta delta(List<Change> changes) {
-        BigDecimal total = BigDecimal.ZERO;
-        BigDecimal min = null;
-        BigDecimal max = null;
-        for (Change change : changes) {
-            BigDecimal difference = orZero(change.after().payable()).subtract(orZero(change.before().payable()));
-            total = total.add(difference);
-            min = min == null ? difference : min.min(difference);
-            max = max == null ? difference : max.max(difference);
-        }
-        return new PayableDelta(total, min == null ? BigDecimal.ZERO : min, max == null ? BigDecimal.ZERO : max);
+    /** How much more (or less) the candidate pays. */
+    static BigDecimal delta(Change change) {
+        return orZero(change.after().payable()).subtract(orZero(change.before().payable()));
     }
 
     private static BigDecimal orZero(BigDecimal amount) {

@@ -134,7 +134,7 @@ class PolicyTimelineTest extends TestUsers {
 
         given().contentType("application/json")
                 .body(Map.of("candidate", corrected, "by", "policyDate", "from", "2010-01-01", "to", "2010-12-31", "type", "CLAIM"))
-                .post("/api/v1/replays").then().statusCode(200)
+                .header("Prefer", "wait=60").post("/api/v1/replays").then().statusCode(200)
                 .body("compared", equalTo(2))
                 .body("changed", equalTo(1))
                 .body("changes[0].decisionId", equalTo(recordedBefore));

@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.anEmptyMap;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -158,6 +160,7 @@ class RulesetWorkflowTest extends TestUsers {
 
         given().contentType("application/json")
                 .body(Map.of("candidate", candidate, "from", start.toString(), "to", end.toString()))
+                .header("Prefer", "wait=60")
                 .when().post("/api/v1/replays")
                 .then().statusCode(200)
                 .body("compared", equalTo(4))
@@ -172,7 +175,28 @@ class RulesetWorkflowTest extends TestUsers {
         assertEquals(shipped, activeVersion(), "a replay never touches the live version");
         String changedDecision = given().contentType("application/json")
                 .body(Map.of("candidate", candidate, "from", start.toString(), "to", end.toString()))
-                .post("/api/v1/replays").then().extract().path("changes[0].decisionId");
+                .header("Prefer", "wait=60").post("/api/v1/replays").then().extract().path("changes[0].decisionId");
+        // As a job: 202 and a Location, progress until DONE, the changes by cursor and as a download.
+        String location = given().contentType("application/json")
+                .body(Map.of("candidate", candidate, "from", start.toString(), "to", end.toString()))
+                .post("/api/v1/replays").then().statusCode(202)
+                .body("status", anyOf(equalTo("RUNNING"), equalTo("DONE"))).body("total", equalTo(4))
+                .extract().header("Location");
+        JsonPath job = awaitDone(location);
+        assertEquals(4, job.getInt("done"));
+        assertEquals(2, job.getInt("changed"));
+        assertEquals(2L, job.getList("histogram.count", Long.class).stream().mapToLong(Long::longValue).sum());
+        assertEquals(2, job.getInt("histogram.find { it.range == '[0,1)' }.count"), "+0.21 each");
+        JsonPath firstPage = given().queryParam("size", 1).get(location + "/changes").then().statusCode(200).extract().jsonPath();
+        assertEquals(1, firstPage.getList("items").size());
+        JsonPath secondPage = given().queryParam("size", 1).queryParam("cursor", firstPage.getString("next"))
+                .get(location + "/changes").then().statusCode(200).extract().jsonPath();
+        assertNotEquals(firstPage.getString("items[0].decisionId"), secondPage.getString("items[0].decisionId"));
+        assertEquals(null, secondPage.getString("next"), "the last page has no next");
+        assertEquals(2, given().get(location + "/changes.jsonl").then().statusCode(200).extract().asString().lines().count());
+        given().delete(location).then().statusCode(200).body("status", equalTo("DONE"));
+        given().get("/api/v1/replays/" + UUID.randomUUID()).then().statusCode(404);
+
         // The analyst page links each changed decision to its explanation: analysts may read it.
         given().auth().preemptive().basic("analyst", "analyst-password")
                 .get("/api/v1/decisions/" + changedDecision + "/explanation")
@@ -204,6 +228,16 @@ class RulesetWorkflowTest extends TestUsers {
                 .post("/api/v1/replays").then().statusCode(404);
         given().contentType("application/json").body(Map.of("from", "2026-01-01"))
                 .post("/api/v1/replays").then().statusCode(400).body("errors.field", hasItem("candidate"));
+    }
+
+    private static JsonPath awaitDone(String location) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        JsonPath job = given().get(location).then().statusCode(200).extract().jsonPath();
+        while (!"DONE".equals(job.getString("status")) && System.nanoTime() < deadline) {
+            job = given().get(location).then().statusCode(200).extract().jsonPath();
+        }
+        assertEquals("DONE", job.getString("status"), "the replay finishes");
+        return job;
     }
 
     private static io.restassured.response.Response draft(Map<String, String> files) {
