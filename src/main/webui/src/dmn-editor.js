@@ -1,6 +1,8 @@
 // One DMN model in the bpmn.io editor (dmn-js): the decision requirements diagram, each decision
 // table and literal expression; tables above LARGE_TABLE_ROWS open in the paged grid instead, over
 // the same model. An XML tab shows what "Save as draft" sends, with the draft's problems at their lines.
+// A model with elements dmn-js does not know (its import warnings) is shown but never saved from here:
+// dmn-js would write it without them.
 import DmnModeler from 'dmn-js/lib/Modeler';
 import 'dmn-js/dist/assets/diagram-js.css';
 import 'dmn-js/dist/assets/dmn-js-shared.css';
@@ -10,6 +12,7 @@ import 'dmn-js/dist/assets/dmn-js-decision-table-controls.css';
 import 'dmn-js/dist/assets/dmn-js-literal-expression.css';
 import 'dmn-js/dist/assets/dmn-font/css/dmn-embedded.css';
 import { dmnRelease, toEditorNamespaces, toFileNamespaces } from './dmn-namespaces.js';
+import { describeImportWarning, nameOf } from './dmn-import-warnings.js';
 import { renderTableGrid } from './table-grid.js';
 import { bilingualLabels } from './dmn-labels.js';
 import { createCodeEditor } from './code-editor.js';
@@ -41,6 +44,7 @@ export async function createDmnEditor(parent, path, text, { onChange = () => {} 
         title="把此模型按编辑器写出的格式加入草稿，即使没有修改 Put this model into the draft as the editor writes it, even unchanged">
         ${label('原样保存', 'Save unchanged')}</button>
     </div>
+    <div class="lossy" hidden></div>
     <ul class="problems"></ul>
     <div class="dmn-grid-toggle" hidden><button type="button" class="link" data-action="toggle-grid"></button></div>
     <div class="dmn-canvas"></div>
@@ -82,7 +86,10 @@ export async function createDmnEditor(parent, path, text, { onChange = () => {} 
     if (canvas.zoom() > 1) canvas.zoom(1, 'auto');
   }
 
+  let lossy = [];          // what dmn-js would drop: describeImportWarning() of each import warning
+
   async function serialize() {
+    if (lossy.length) throw new Error(`${path}: dmn-js would drop ${lossy.map(nameOf).join('; ')}`);
     const { xml } = await modeler.saveXML({ format: true });
     return toFileNamespaces(xml, release);
   }
@@ -134,7 +141,8 @@ export async function createDmnEditor(parent, path, text, { onChange = () => {} 
     current = { view: current?.view, mode: 'xml' };
     part('.dmn-grid-toggle').hidden = true;
     show('xml');
-    const xml = posted ?? await serialize();
+    // dmn-js's own output of a lossy model would lack what it dropped: show the file as it is.
+    const xml = posted ?? (lossy.length ? text : await serialize());
     if (!xmlEditor) {
       xmlEditor = createCodeEditor(path, xml, { readOnly: true });
       part('.dmn-xml').append(xmlEditor.element);
@@ -167,15 +175,31 @@ export async function createDmnEditor(parent, path, text, { onChange = () => {} 
     if (item) editor.revealLine(Number(item.dataset.line));
   });
 
-  await modeler.importXML(toEditorNamespaces(text));
+  const imported = toEditorNamespaces(text);
+  const { warnings } = await modeler.importXML(imported);
+  // The namespaces swapped have the same length, so the warnings' lines and columns are the file's.
+  lossy = (warnings ?? []).map(warning => describeImportWarning(warning, imported));
+  if (lossy.length) showLossy();
   current = { view: modeler.getActiveView(), mode: 'dmn-js' };
   renderTabs();
   if (current.view?.type === 'drd') fitDiagram();
+
+  function showLossy() {
+    const box = part('.lossy');
+    box.hidden = false;
+    box.innerHTML = `<b>${label('此模型不能在编辑器中保存', 'This model cannot be saved from the editor')}</b>:
+      ${label('编辑器（dmn-js，DMN 1.3）不认识以下元素，保存时会丢失它们', 'the editor (dmn-js, DMN 1.3) does not know these elements and would drop them')}
+      <ul class="lossy-elements">${lossy.map(w => `<li data-element="${esc(w.element ?? '')}" data-element-id="${esc(w.id ?? '')}" class="mono">${esc(nameOf(w))}</li>`).join('')}</ul>
+      <span class="muted">${label('请在 XML 中修改此文件（仓库中编辑后重新加载）', 'Change this file as XML instead (edit it in the repository and reload)')}</span>`;
+    part('[data-action="resave"]').disabled = true;
+  }
 
   const editor = {
     element,
     modeler,
     touched,
+    /** What dmn-js would drop from this model; not empty: the model must not be saved from the editor. */
+    lossy: () => lossy,
     text: serialize,
     openView: (id) => openView(modeler.getViews().find(v => v.element.id === id)),
     /** The problems of the last draft, at lines of the text that was sent (`sent`). */

@@ -2,6 +2,7 @@
 // names each problem's file and line; a stored draft comes with its scenario test report.
 import { api, ApiError } from './api.js';
 import { esc, label, shortVersion } from './format.js';
+import { nameOf } from './dmn-import-warnings.js';
 
 /** "amounts.payable: expected 9.77, was 9.98" → {field, expected, actual} */
 export function parseMismatch(text) {
@@ -38,6 +39,16 @@ export function renderTests(tests) {
  * Problems and failing scenarios are marked in the workspace at their files and lines.
  */
 export async function saveDraft(workspace, out) {
+  const lossy = await workspace.lossyEdits();
+  if (lossy.length) {
+    out.innerHTML = `
+      <p class="bad" id="draft-refused">${label('不能保存：编辑器会丢失模型中的元素', 'Not saved: the editor would drop elements of the model')}</p>
+      <ul id="draft-lossy">${lossy.flatMap(({ path, lossy: dropped }) => dropped.map(w => `
+        <li data-file="${esc(path)}" data-element="${esc(w.element ?? '')}" data-element-id="${esc(w.id ?? '')}"><span class="mono">${esc(path)}</span>:
+          <span class="mono">${esc(nameOf(w))}</span></li>`)).join('')}</ul>
+      <p class="muted">${label('放弃对该模型的修改，或在仓库中以 XML 编辑它', 'Discard the changes to that model, or edit it as XML in the repository')}</p>`;
+    return null;
+  }
   const files = await workspace.changedFiles();
   if (Object.keys(files).length === 0) {
     out.innerHTML = `<p class="muted" id="draft-nothing">${label('与生效版本相比没有修改', 'Nothing differs from the active version')}</p>`;

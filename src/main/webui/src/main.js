@@ -1,5 +1,6 @@
-// The analysts' page: see the active ruleset and its history, edit its files, save a draft, replay
-// it over a recorded period, activate it. Plain modules over the service's own API.
+// The analysts' page: see the active ruleset, its history and the policy timeline, edit its files,
+// save a draft, replay it over a recorded period, activate it from a date. Plain modules over the
+// service's own API.
 import './style.css';
 import { api } from './api.js';
 import { $, esc, label, shortVersion } from './format.js';
@@ -7,6 +8,7 @@ import { Workspace } from './workspace.js';
 import { saveDraft } from './draft.js';
 import { renderReplay, renderReplayProgress, renderReplaySummary, replay, replayPage, showExplanation } from './replay.js';
 import { activate, confirm } from './activation.js';
+import { describePeriod, fetchTimeline, isDay, periodOf, renderPeriod, renderTimeline, withdraw } from './timeline.js';
 import { filesOf, renderActive, renderDiff, renderVersions } from './versions.js';
 
 const state = {
@@ -14,6 +16,7 @@ const state = {
   active: null,   // summary of the live version
   draft: null,    // the draft last saved from this page
   replay: null,   // the replay last run, with the request that made it
+  timeline: null, // GET /api/v1/rulesets/timeline
 };
 
 // The editor is fetched while the versions load, so that the first model shows sooner.
@@ -25,6 +28,7 @@ function updateButtons() {
   const draft = state.draft;
   $('#activate-button').disabled = !draft || draft.status !== 'DRAFT' || draft.tests.failed > 0;
   $('#replay-button').disabled = !$('#replay-candidate').value;
+  $('#replay-period-button').disabled = !$('#replay-candidate').value || !activationPeriod();
   $('#discard').disabled = !workspace.hasEdits() && workspace.base?.version === state.active?.version;
 }
 
@@ -43,6 +47,80 @@ async function load(openVersion = null) {
     ? `${label('生效版本', 'active version')} <code>${esc(shortVersion(base.version))}</code>`
     : `${label('基于版本', 'based on version')} <code>${esc(shortVersion(base.version))}</code> <span class="status status-${esc(base.status)}">${esc(base.status)}</span>`;
   updateButtons();
+}
+
+async function loadTimeline() {
+  try {
+    state.timeline = await fetchTimeline();
+    $('#timeline-view').classList.remove('muted');
+    $('#timeline-view').innerHTML = renderTimeline(state.timeline);
+  } catch (error) {
+    state.timeline = null;
+    $('#timeline-view').innerHTML = `<p class="bad">${label('时间线不可用', 'The timeline is not available')}: ${esc(error.message)}</p>`;
+  }
+  showActivationPeriod();
+  updateButtons();
+}
+
+/** The effective date typed in the Activate panel ('' = none), and the period it would govern, or null if invalid. */
+function activationPeriod() {
+  const effectiveFrom = $('#effective-from').value.trim();
+  if (effectiveFrom && !isDay(effectiveFrom)) return null;
+  if (!state.timeline) return effectiveFrom ? { from: effectiveFrom, to: null, kind: 'unknown', effectiveFrom } : null;
+  return { ...periodOf(state.timeline, effectiveFrom), effectiveFrom };
+}
+
+function showActivationPeriod() {
+  const effectiveFrom = $('#effective-from').value.trim();
+  const period = activationPeriod();
+  $('#activation-period').innerHTML = effectiveFrom && !isDay(effectiveFrom)
+    ? `<p class="bad" id="effective-from-invalid">${label('生效日期须为 yyyy-MM-dd', 'The effective date must be yyyy-MM-dd')}</p>`
+    : period && period.kind !== 'unknown' ? renderPeriod(period, 'activation-period-dates') : '';
+  updateButtons();
+}
+
+/** The confirmation's lines about dates: the period that changes, or the date alone without a timeline. */
+function periodLines(period) {
+  if (!period) return '';
+  return period.kind === 'unknown' ? `<p>${label('生效日期', 'Effective from')} <span id="confirm-period">${describePeriod(period)}</span></p>` : renderPeriod(period);
+}
+
+const activationOptions = (period) => ({ effectiveFrom: period?.effectiveFrom ?? '', note: $('#activation-note').value.trim() });
+
+async function afterActivation() {
+  // The date was for this activation; the next one starts from "today" again.
+  $('#activation-form').reset();
+  await Promise.all([load(), loadTimeline()]);
+  await openFirstModel();
+}
+
+/** Fills the replay form with the period the typed effective date would govern, by policy date, and runs it. */
+function onReplayPeriod() {
+  const period = activationPeriod();
+  if (!period) return;
+  $('#replay-from').value = period.from;
+  $('#replay-to').value = period.to ?? '';
+  $('#replay-by').value = 'policyDate';
+  $('#replay').scrollIntoView();
+  onReplay({ preventDefault() {} });
+}
+
+async function onWithdraw(button) {
+  const effectiveFrom = button.closest('tr').dataset.effectiveFrom;
+  const version = button.closest('tr').dataset.version;
+  const ok = await confirm($('#confirm'),
+    `${label('撤回排期', 'Withdraw the scheduled entry')} <b>${esc(effectiveFrom)}</b>？`,
+    `<p>${label('版本', 'Version')} <code>${esc(shortVersion(version))}</code> ${label('将不会自此日期生效；此前的条目继续适用。', 'will not come into force on that date; the entry before it goes on governing.')}</p>`,
+    label('确认撤回', 'Withdraw'));
+  if (!ok) return;
+  const out = $('#timeline-result');
+  try {
+    const withdrawn = await withdraw(effectiveFrom);
+    out.innerHTML = `<p class="ok" id="withdrawn">${label('已撤回', 'Withdrawn')} <b>${esc(withdrawn.effectiveFrom ?? effectiveFrom)}</b> <code>${esc(shortVersion(withdrawn.version ?? version))}</code></p>`;
+  } catch (error) {
+    out.innerHTML = `<p class="bad" id="withdraw-refused">${esc(error.message)}</p>`;
+  }
+  await loadTimeline();
 }
 
 async function onSaveDraft() {
@@ -79,19 +157,22 @@ async function onReplay(event, page = 0) {
 async function onActivateDraft() {
   const draft = state.draft;
   const replayed = state.replay?.result.candidate === draft.version ? state.replay : null;
+  const period = activationPeriod();
+  if ($('#effective-from').value.trim() && !period) return;
   const ok = await confirm($('#confirm'),
     `${label('启用草稿', 'Activate the draft')} <code>${esc(shortVersion(draft.version))}</code>？`,
-    `<p>${label('场景测试', 'Scenarios')}: ${draft.tests.passed} ✓ ${draft.tests.failed} ✗</p>
+    `${periodLines(period)}
+     <p>${label('场景测试', 'Scenarios')}: ${draft.tests.passed} ✓ ${draft.tests.failed} ✗</p>
      ${replayed
-       ? `<p class="muted">${label('回放', 'Replay')} ${esc(replayed.request.from || '…')} — ${esc(replayed.request.to || '…')}</p>${renderReplaySummary(replayed.result, 'confirm')}`
+       ? `<p class="muted">${label('回放', 'Replay')} ${esc(replayed.request.from || '…')} — ${esc(replayed.request.to || '…')}
+          ${replayed.request.by === 'policyDate' ? label('按政策日期', 'by policy date') : label('按决策时间', 'by decision time')}</p>${renderReplaySummary(replayed.result, 'confirm')}`
        : `<p class="bad" id="confirm-not-replayed">${label('尚未回放此草稿', 'This draft has not been replayed')}</p>`}
-     <p>${label('启用后，新的决策按此版本作出；之前的版本可随时回滚。', 'New decisions will use this version; the previous one can be rolled back to at any time.')}</p>`);
+     <p>${label('启用后，此期间的新决策按此版本作出；之前的版本可随时回滚。', 'New decisions for this period will use this version; the previous one can be rolled back to at any time.')}</p>`);
   if (!ok) return;
-  const result = await activate(draft.version, $('#activate-result'));
+  const result = await activate(draft.version, $('#activate-result'), activationOptions(period));
   if (result) {
     state.draft = null;
-    await load();
-    await openFirstModel();
+    await afterActivation();
   }
   updateButtons();
 }
@@ -110,17 +191,17 @@ async function onVersionAction(button) {
     await openFirstModel();
   } else if (action === 'activate') {
     const rollback = summary.status === 'PREVIOUS';
+    const period = activationPeriod();
+    if ($('#effective-from').value.trim() && !period) return;
     const ok = await confirm($('#confirm'),
       `${rollback ? label('回滚到版本', 'Roll back to version') : label('启用版本', 'Activate version')} <code>${esc(shortVersion(version))}</code>？`,
-      `<p>${label('当前生效', 'Active now')} <code>${esc(shortVersion(state.active.version))}</code> → <code>${esc(shortVersion(version))}</code></p>
+      `${periodLines(period)}
+       <p>${label('当前生效', 'Active now')} <code>${esc(shortVersion(state.active.version))}</code> → <code>${esc(shortVersion(version))}</code></p>
        <p>${label('场景测试', 'Scenarios')}: ${summary.testsPassed ?? '?'} ✓ ${summary.testsFailed ?? 0} ✗</p>
        ${state.replay?.result.candidate === version ? renderReplaySummary(state.replay.result, 'confirm') : ''}`);
     if (!ok) return;
-    const result = await activate(version, $('#activate-result'));
-    if (result) {
-      await load();
-      await openFirstModel();
-    }
+    const result = await activate(version, $('#activate-result'), activationOptions(period));
+    if (result) await afterActivation();
     $('#activate').scrollIntoView();
   }
 }
@@ -138,6 +219,13 @@ $('#discard').addEventListener('click', () => {
 });
 $('#replay-form').addEventListener('submit', event => onReplay(event));
 $('#activate-button').addEventListener('click', onActivateDraft);
+$('#effective-from').addEventListener('input', showActivationPeriod);
+$('#activation-form').addEventListener('submit', event => event.preventDefault());
+$('#replay-period-button').addEventListener('click', onReplayPeriod);
+$('#timeline-view').addEventListener('click', event => {
+  const button = event.target.closest('button[data-timeline-action="withdraw"]');
+  if (button) onWithdraw(button);
+});
 $('#versions').addEventListener('click', event => {
   const button = event.target.closest('button[data-version-action]');
   if (button) onVersionAction(button);
@@ -167,7 +255,7 @@ async function openFirstModel() {
 }
 
 defaultPeriod();
-window.pageSession.start('analyst').then(() => load()).then(async () => {
+window.pageSession.start('analyst').then(() => Promise.all([load(), loadTimeline()])).then(async () => {
   performance.mark('analyst-ready');
   document.body.dataset.ready = 'true';
   await openFirstModel();

@@ -1,7 +1,7 @@
 // "Replay": what a candidate version would have decided over a recorded period, against what was
 // decided. Nothing is recorded; the live version is untouched.
 import { api } from './api.js';
-import { amount, esc, label, shortVersion, signed } from './format.js';
+import { amount, esc, label, shortVersion, signed, time } from './format.js';
 
 export const CHANGES_PER_PAGE = 50;
 
@@ -91,6 +91,15 @@ export function renderReplay(result) {
       : `<p class="ok" id="replay-no-changes">${label('这段时间内没有任何决策会改变', 'No decision of the period would change')}</p>`}`;
 }
 
+/** Which timeline entry decided: the decision's policy date and the entry that governed it. */
+export function renderPolicyDate(x) {
+  if (!x.policyDate && !x.timelineEntry) return '';
+  const entry = x.timelineEntry;
+  return `<p id="explanation-policy">${label('政策日期', 'Policy date')} <b id="explanation-policy-date">${esc(x.policyDate ?? '—')}</b>
+    ${entry ? ` · ${label('时间线条目', 'Timeline entry')} <span id="explanation-entry"><b>${esc(entry.effectiveFrom)}</b> / <code title="${esc(entry.version)}">${esc(shortVersion(entry.version))}</code></span>
+      <span class="muted">${label('启用', 'activated')} ${esc(time(entry.activatedAt))} · ${esc(entry.activatedBy ?? '')}</span>` : ''}</p>`;
+}
+
 /** A recorded decision explained: reasons, the payout step by step, rules in order, matched rows. */
 export async function showExplanation(dialog, decisionId) {
   const body = dialog.querySelector('#explanation-body');
@@ -102,6 +111,7 @@ export async function showExplanation(dialog, decisionId) {
       <h2>${label('决策', 'Decision')} <code>${esc(x.decisionId)}</code></h2>
       <p class="summary"><span class="${esc(x.outcome)}">${esc(x.outcome)}</span> — ${esc(x.summary.zh)}<br><span class="en">${esc(x.summary.en)}</span></p>
       <p class="muted">${label('规则版本', 'Ruleset')} <code>${esc(shortVersion(x.rulesetVersion))}</code></p>
+      ${renderPolicyDate(x)}
       <h3>${label('原因', 'Reasons')}</h3>
       ${x.reasons.map(r => `<div class="reason"><code>${esc(r.code)}</code> ${esc(r.message.zh)} <span class="en">${esc(r.message.en)}</span> <span class="muted">— ${esc(r.source)}</span></div>`).join('')}
       ${x.payout.length ? `<h3>${label('赔付计算', 'Payout, step by step')}</h3><table>${x.payout.map(s => `

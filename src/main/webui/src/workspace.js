@@ -98,6 +98,16 @@ export class Workspace {
     return editor;
   }
 
+  /** Edited models that dmn-js cannot write whole: [{path, lossy: [what it would drop]}]. */
+  async lossyEdits() {
+    const found = [];
+    for (const [path, pending] of this.editors) {
+      const editor = await pending;
+      if (editor.touched() && editor.lossy?.().length) found.push({ path, lossy: editor.lossy() });
+    }
+    return found;
+  }
+
   /** The files a draft needs: every file whose text differs from the live version's. */
   async changedFiles() {
     const files = {};

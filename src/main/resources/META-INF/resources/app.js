@@ -59,6 +59,15 @@ async function search() {
   }
 }
 
+/** Which timeline entry decided (POLICY.md §8): the decision's policy date and the entry in force on it. */
+function policyDateLine(x) {
+  if (!x.policyDate && !x.timelineEntry) return '';
+  const entry = x.timelineEntry;
+  return `<p id="detail-policy">政策日期 <span class="en">Policy date</span> <b id="detail-policy-date">${esc(x.policyDate ?? '—')}</b>${entry ? `
+    · 时间线条目 <span class="en">Timeline entry</span> <span id="detail-timeline-entry"><b>${esc(entry.effectiveFrom)}</b> / <code>${esc(entry.version)}</code></span>
+    <span class="muted">启用 <span class="en">activated</span> ${esc(entry.activatedAt ? new Date(entry.activatedAt).toLocaleString('zh-CN') : '—')} · ${esc(entry.activatedBy ?? '')}</span>` : ''}</p>`;
+}
+
 async function openDecision(id) {
   const detail = $('#detail');
   detail.hidden = false;
@@ -69,6 +78,7 @@ async function openDecision(id) {
       <h2>决策 <span class="en">Decision</span> <code>${esc(x.decisionId)}</code></h2>
       <p class="summary" id="detail-summary"><span class="${esc(x.outcome)}">${esc(x.outcome)}</span> — ${esc(x.summary.zh)}<br><span class="en">${esc(x.summary.en)}</span></p>
       <p class="muted">规则版本 <span class="en">Ruleset</span> <code>${esc(x.rulesetVersion)}</code> · ${esc(new Date(x.evaluatedAt).toLocaleString('zh-CN'))}</p>
+      ${policyDateLine(x)}
       <h2>原因 <span class="en">Reasons</span></h2>
       <div id="detail-reasons">${x.reasons.map(r => `
         <div class="reason" data-code="${esc(r.code)}"><code>${esc(r.code)}</code> <span class="kind">${esc(r.kind)}</span>

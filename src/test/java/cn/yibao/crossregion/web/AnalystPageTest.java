@@ -25,6 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -47,6 +49,7 @@ class AnalystPageTest extends TestUsers {
             .replace("\"total\": 23000.00, \"selfPay\": 3000.00", "\"total\": 310.50, \"selfPay\": 0");
     private static final String PAYOUT = "rules-dmn/payout.dmn";
     private static final Duration SLOW_STEP = Duration.ofSeconds(120);
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     @TestHTTPResource("/analyst/")
     URL page;
@@ -115,46 +118,7 @@ class AnalystPageTest extends TestUsers {
 
         openPage();
         Browser.screenshotQuietly(browser, "analyst-page");
-        // Base policy row 2 (employee, retired, inpatient, level 1): baseRatio 0.93 → 0.95, in dmn-js.
-        openFile(PAYOUT);
-        click(".dmn-editor[data-file='" + PAYOUT + "'] .view-tab[data-view-id='Base_policy']");
-        WebElement cell = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
-                "td[data-row-id='Base_policy_row2'][data-col-id='Base_policy_out2'] .content-editable")));
-        assertEquals("0.93", cell.getText().trim());
-        new Actions(browser).click(cell).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys("0.95").perform();
-        wait.until(ExpectedConditions.attributeContains(By.cssSelector("#files li[data-file='" + PAYOUT + "']"), "class", "changed"));
-        Browser.screenshotQuietly(browser, "analyst-decision-table-edited");
-
-        // The scenario that pins the old ratio fails, with what it expected and what it got.
-        saveDraft();
-        assertTrue(text("#tests-summary").contains("1 失败"), text("#tests-summary"));
-        WebElement failure = browser.findElement(By.cssSelector("#draft-result .failure[data-file='rules-tests/payout.yaml']"));
-        assertTrue(failure.getText().contains("a retiree's payable is rounded half up"), failure.getText());
-        List<String> payable = failure.findElements(By.cssSelector("table.mismatches tr")).stream().map(WebElement::getText)
-                .filter(row -> row.startsWith("amounts.payable")).toList();
-        assertEquals(List.of("amounts.payable 9.77 9.98"), payable);
-        assertTrue(browser.findElement(By.id("activate-button")).getAttribute("disabled") != null, "a failing draft cannot be activated");
-        Browser.screenshotQuietly(browser, "analyst-draft-failing-scenario");
-
-        // The analyst updates the pinned expectation in the YAML editor, with its search and replace.
-        failure.findElement(By.cssSelector("a[data-reveal]")).click();
-        WebElement yaml = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
-                ".code-editor[data-file='rules-tests/payout.yaml'] .cm-content")));
-        yaml.sendKeys(Keys.chord(Keys.CONTROL, "f"));
-        WebElement search = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cm-search input[name='search']")));
-        search.clear();
-        search.sendKeys("baseRatio: 0.93, ratio: 0.93, payable: 9.77");
-        WebElement replace = browser.findElement(By.cssSelector(".cm-search input[name='replace']"));
-        replace.clear();
-        replace.sendKeys("baseRatio: 0.95, ratio: 0.95, payable: 9.98");
-        browser.findElement(By.cssSelector(".cm-search button[name='replaceAll']")).click();
-        wait.until(ExpectedConditions.attributeContains(By.cssSelector("#files li[data-file='rules-tests/payout.yaml']"), "class", "changed"));
-        Browser.screenshotQuietly(browser, "analyst-scenario-edited");
-
-        WebElement saved = saveDraft();
-        assertTrue(saved.getText().contains(PAYOUT) && saved.getText().contains("rules-tests/payout.yaml"), saved.getText());
-        assertTrue(text("#tests-summary").contains("0 失败"), text("#tests-summary"));
-        String draft = browser.findElement(By.id("replay-candidate")).getAttribute("value");
+        String draft = draftTheRetireeRatio095();
 
         // The two retiree claims of the period would have paid 9.98 instead of 9.77; the worked example is unchanged.
         replay(start, end);
@@ -210,6 +174,198 @@ class AnalystPageTest extends TestUsers {
         click("#confirm-ok");
         wait.until(ExpectedConditions.textToBe(By.id("active-version"), shipped));
         assertEquals(shipped, activeVersion());
+    }
+
+    @Test
+    void shouldScheduleADraftFromAFutureDateDecideTheClaimsOfThatPeriodWithItAndWithdrawIt() {
+        // Care two years ahead, so that the change is scheduled whatever today is.
+        int year = LocalDate.now(SHANGHAI).getYear() + 2;
+        String effectiveFrom = year + "-01-01";
+        String claimAfterTheChange = inYear(RETIREE_CLAIM, year);
+        String before = given().contentType("application/json").body(claimAfterTheChange).post("/api/v1/decisions/claim")
+                .then().statusCode(200).extract().path("decisionId");
+
+        openPage();
+        String draft = draftTheRetireeRatio095();
+
+        // Another date shows where the period would end: at the next governing entry, once scheduled.
+        setValue("#effective-from", effectiveFrom);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("activation-period-dates"), "from " + effectiveFrom + " on"));
+
+        // The draft replayed over the policy dates it would govern: the one claim of that year changes.
+        click("#replay-period-button");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("replay-compared")));
+        assertEquals(effectiveFrom, browser.findElement(By.id("replay-from")).getAttribute("value"));
+        assertEquals("", browser.findElement(By.id("replay-to")).getAttribute("value"));
+        assertEquals("policyDate", browser.findElement(By.id("replay-by")).getAttribute("value"));
+        assertEquals("1", text("#replay-compared"));
+        assertEquals("1", text("#replay-changed"));
+        assertEquals("+0.21", text("#replay-total"));
+
+        // Its explanation says which timeline entry decided it: the shipped rules' first entry.
+        click("#replay-changes a[data-explain='" + before + "']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("explanation-policy")));
+        assertEquals(year + "-03-02", text("#explanation-policy-date"));
+        String entry = text("#explanation-entry");
+        assertTrue(entry.startsWith("2000-01-01") && entry.contains(shipped.substring(7, 19)), entry);
+        Browser.screenshotQuietly(browser, "analyst-explanation-timeline-entry");
+        click("#explanation .close");
+
+        click("#activate-button");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
+        assertEquals("自 " + effectiveFrom + " 起 from " + effectiveFrom + " on", text("#confirm-period"));
+        Browser.screenshotQuietly(browser, "analyst-schedule-confirmation");
+        click("#confirm-ok");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("activated")));
+        String scheduled = "#timeline-entries tr[data-effective-from='" + effectiveFrom + "']";
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector(scheduled), "data-status", "SCHEDULED"));
+        assertEquals(draft, browser.findElement(By.cssSelector(scheduled)).getAttribute("data-version"));
+        assertTrue(text("#timeline-band .band-entry[data-effective-from='" + effectiveFrom + "']").contains("已排期"));
+        assertEquals(shipped.substring(7, 19), text("#timeline-in-force"), "today's policy stays");
+        Browser.screenshotQuietly(browser, "analyst-timeline-scheduled");
+
+        // Care from that date on is decided by the draft; care today still by the shipped rules.
+        var after = decideClaim(claimAfterTheChange);
+        assertEquals(draft, after.getString("rulesetVersion"));
+        assertEquals(year + "-03-02", after.getString("policyDate"));
+        assertEquals("9.98", after.getString("amounts.payable"));
+        var now = decideClaim(RETIREE_CLAIM);
+        assertEquals(shipped, now.getString("rulesetVersion"));
+        assertEquals("9.77", now.getString("amounts.payable"));
+
+        // A date half a year earlier would govern until the day before the scheduled entry.
+        setValue("#effective-from", (year - 1) + "-07-01");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("activation-period-dates"),
+                "from " + (year - 1) + "-07-01 until " + (year - 1) + "-12-31 (the next entry)"));
+
+        click(scheduled + " button[data-timeline-action='withdraw']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
+        click("#confirm-ok");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("withdrawn")));
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector(scheduled), "data-status", "WITHDRAWN"));
+        assertTrue(browser.findElements(By.cssSelector("#timeline-band .band-entry[data-effective-from='" + effectiveFrom + "']")).isEmpty());
+        String withdrawn = text(scheduled + " td:nth-child(4)");
+        assertTrue(withdrawn.contains("已撤回") && withdrawn.contains("analyst"), withdrawn);
+        Browser.screenshotQuietly(browser, "analyst-timeline-withdrawn");
+        assertEquals(shipped, decideClaim(claimAfterTheChange).getString("rulesetVersion"));
+    }
+
+    @Test
+    void shouldRefuseToSaveAModelWhoseDmn15ElementsTheEditorWouldDrop() {
+        String regions = "rules-dmn/regions.dmn";
+        String live = activeVersion();
+        String model = given().get("/api/v1/rulesets/" + live).then().statusCode(200).extract().path("files.'" + regions + "'");
+        // Stored as a version loaded from disk would be: dmn-moddle (DMN 1.3) knows neither element.
+        RulesetSource withDmn15 = archive.source(live).orElseThrow().with(Map.of(regions, withDmn15OnlyElements(model)));
+        archive.store(withDmn15, RulesetArchive.FROM_DISK, "dmn-1.5-test", new ScenarioReport(0, 0, List.of(), List.of()));
+        int versions = given().get("/api/v1/rulesets").then().statusCode(200).extract().path("size()");
+
+        openPage();
+        click("#versions-box summary");
+        click("#versions tr[data-version='" + withDmn15.version() + "'] button[data-version-action='open']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("base-label"), withDmn15.version().substring(7, 19)));
+        openFile(regions);
+        String editor = ".dmn-editor[data-file='" + regions + "']";
+        WebElement lossy = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(editor + " .lossy")));
+        assertEquals(List.of("typeConstraint#tPercent_range", "conditional#Filing_fee_rule"), named(lossy));
+        assertTrue(lossy.getText().contains("dmn:TypeConstraint") && lossy.getText().contains("dmn:Conditional"), lossy.getText());
+        assertTrue(browser.findElement(By.cssSelector(editor + " [data-action='resave']")).getAttribute("disabled") != null);
+        Browser.screenshotQuietly(browser, "analyst-dmn15-element-warning");
+
+        // An edit in dmn-js is kept on the page but not saved: the model would lose both elements.
+        click(editor + " .view-tab[data-view-id='Filing_required_within_the_province']");
+        WebElement cell = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+                "td[data-row-id='Filing_required_within_the_province_row1'][data-col-id='Filing_required_within_the_province_out1'] .content-editable")));
+        new Actions(browser).click(cell).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys("false").perform();
+        wait.until(ExpectedConditions.attributeContains(By.cssSelector("#files li[data-file='" + regions + "']"), "class", "changed"));
+        WebElement refused = saveDraft();
+        assertEquals("draft-refused", refused.getAttribute("id"), refused.getText());
+        assertEquals(List.of("typeConstraint#tPercent_range", "conditional#Filing_fee_rule"),
+                named(browser.findElement(By.id("draft-lossy"))));
+        assertTrue(text("#draft-lossy").contains(regions), text("#draft-lossy"));
+        Browser.screenshotQuietly(browser, "analyst-dmn15-save-refused");
+        assertEquals(versions, (int) given().get("/api/v1/rulesets").then().extract().path("size()"), "no draft was stored");
+    }
+
+    /** Each element the page names, as tag#id. */
+    private static List<String> named(WebElement list) {
+        return list.findElements(By.cssSelector("li[data-element]")).stream()
+                .map(item -> item.getAttribute("data-element") + "#" + item.getAttribute("data-element-id")).toList();
+    }
+
+    /** DMN 1.5 constructs dmn-js 17 (dmn-moddle, DMN 1.3) does not know: a type constraint and a conditional boxed expression. */
+    private static String withDmn15OnlyElements(String model) {
+        String firstDecision = "<decision id=\"Filing_required_within_the_province\"";
+        return model.replace(firstDecision, """
+                <itemDefinition id="tPercent" name="tPercent">
+                    <typeRef>number</typeRef>
+                    <typeConstraint id="tPercent_range"><text>[0..100]</text></typeConstraint>
+                  </itemDefinition>
+                  <decision id="Filing_fee" name="Filing fee">
+                    <variable id="Filing_fee_var" name="Filing fee" typeRef="number"/>
+                    <conditional id="Filing_fee_rule">
+                      <if><literalExpression id="Filing_fee_if"><text>true</text></literalExpression></if>
+                      <then><literalExpression id="Filing_fee_then"><text>0</text></literalExpression></then>
+                      <else><literalExpression id="Filing_fee_else"><text>1</text></literalExpression></else>
+                    </conditional>
+                  </decision>
+                  """ + firstDecision);
+    }
+
+    /** The claim moved to `year` (its 2025 filing date to the year before), every other field as it was. */
+    private static String inYear(String claim, int year) {
+        return claim.replace("\"2026-", "\"" + year + "-").replace("\"2025-", "\"" + (year - 1) + "-");
+    }
+
+    private static io.restassured.path.json.JsonPath decideClaim(String body) {
+        return given().contentType("application/json").body(body).post("/api/v1/decisions/claim").then().statusCode(200).extract().jsonPath();
+    }
+
+    /**
+     * Base policy row 2 (employee, retired, inpatient, level 1): baseRatio 0.93 → 0.95 in dmn-js; the
+     * scenario that pins the old ratio fails, is fixed in the YAML editor, and the draft is saved again.
+     * Returns the draft's version.
+     */
+    private String draftTheRetireeRatio095() {
+        openFile(PAYOUT);
+        click(".dmn-editor[data-file='" + PAYOUT + "'] .view-tab[data-view-id='Base_policy']");
+        WebElement cell = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+                "td[data-row-id='Base_policy_row2'][data-col-id='Base_policy_out2'] .content-editable")));
+        assertEquals("0.93", cell.getText().trim());
+        new Actions(browser).click(cell).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys("0.95").perform();
+        wait.until(ExpectedConditions.attributeContains(By.cssSelector("#files li[data-file='" + PAYOUT + "']"), "class", "changed"));
+        Browser.screenshotQuietly(browser, "analyst-decision-table-edited");
+
+        // The scenario that pins the old ratio fails, with what it expected and what it got.
+        saveDraft();
+        assertTrue(text("#tests-summary").contains("1 失败"), text("#tests-summary"));
+        WebElement failure = browser.findElement(By.cssSelector("#draft-result .failure[data-file='rules-tests/payout.yaml']"));
+        assertTrue(failure.getText().contains("a retiree's payable is rounded half up"), failure.getText());
+        List<String> payable = failure.findElements(By.cssSelector("table.mismatches tr")).stream().map(WebElement::getText)
+                .filter(row -> row.startsWith("amounts.payable")).toList();
+        assertEquals(List.of("amounts.payable 9.77 9.98"), payable);
+        assertTrue(browser.findElement(By.id("activate-button")).getAttribute("disabled") != null, "a failing draft cannot be activated");
+        Browser.screenshotQuietly(browser, "analyst-draft-failing-scenario");
+
+        // The analyst updates the pinned expectation in the YAML editor, with its search and replace.
+        failure.findElement(By.cssSelector("a[data-reveal]")).click();
+        WebElement yaml = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                ".code-editor[data-file='rules-tests/payout.yaml'] .cm-content")));
+        yaml.sendKeys(Keys.chord(Keys.CONTROL, "f"));
+        WebElement search = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cm-search input[name='search']")));
+        search.clear();
+        search.sendKeys("baseRatio: 0.93, ratio: 0.93, payable: 9.77");
+        WebElement replace = browser.findElement(By.cssSelector(".cm-search input[name='replace']"));
+        replace.clear();
+        replace.sendKeys("baseRatio: 0.95, ratio: 0.95, payable: 9.98");
+        browser.findElement(By.cssSelector(".cm-search button[name='replaceAll']")).click();
+        wait.until(ExpectedConditions.attributeContains(By.cssSelector("#files li[data-file='rules-tests/payout.yaml']"), "class", "changed"));
+        Browser.screenshotQuietly(browser, "analyst-scenario-edited");
+
+        WebElement saved = saveDraft();
+        assertTrue(saved.getText().contains(PAYOUT) && saved.getText().contains("rules-tests/payout.yaml"), saved.getText());
+        assertTrue(text("#tests-summary").contains("0 失败"), text("#tests-summary"));
+        return browser.findElement(By.id("replay-candidate")).getAttribute("value");
     }
 
     /** The changed lines of a file's diff, without the +/- and indentation. */

@@ -75,6 +75,10 @@ class AuditPageTest extends TestUsers {
         WebElement matched = browser.findElement(By.cssSelector("table.dmn-table[data-decision='Base policy'] tr.matched"));
         assertEquals("5", matched.getAttribute("data-row"));
         assertTrue(browser.findElement(By.id("detail-payout")).getText().contains("15200.00"));
+        // Which policy decided: the admission day, and the timeline entry in force on it.
+        assertEquals("2026-03-02", browser.findElement(By.id("detail-policy-date")).getText());
+        String entry = browser.findElement(By.id("detail-timeline-entry")).getText();
+        assertTrue(entry.matches("\\d{4}-\\d{2}-\\d{2} / sha256:[0-9a-f]{64}"), entry);
         assertTrue(Files.size(Browser.screenshot(browser, "audit-page-decision")) > 10_000);
 
         browser.findElement(By.cssSelector("nav .tab[data-tab='verify']")).click();
