@@ -30,7 +30,7 @@ public class RulesetMemory {
         String large = GeneratedPayoutTables.withBaseRows(payout,
                 GeneratedPayoutTables.regionRows(GeneratedPayoutTables.regionsFor(16_000), 16_000));
 
-        System.out.printf("%-58s %10s%n", "versions held in memory", "MB each");
+        System.out.printf("%-58s %10s%n", "versions held in memory", "KB each");
         measure("shipped rules, a ratio changed (DRL shared)", i -> shipped.with(Map.of(
                 "rules-dmn/payout.dmn", payout.replace("<text>0.93</text>", "<text>0.9" + i + "</text>"))));
         measure("shipped rules, DRL changed too (nothing shared)", i -> shipped.with(Map.of(
@@ -49,7 +49,7 @@ public class RulesetMemory {
             held.add(compiler.compile(version.apply(i)));
         }
         long after = usedAfterGc();
-        System.out.printf("%-58s %10.1f%n", what, (after - before) / (double) VERSIONS / (1024 * 1024));
+        System.out.printf("%-58s %10.0f%n", what, (after - before) / (double) VERSIONS / 1024);
         if (held.size() != VERSIONS) {
             throw new IllegalStateException();
         }

@@ -161,3 +161,7 @@ kill $PID && wait $PID 2> /dev/null || true
 echo
 echo "== DMN table scaling"
 java -cp "$CLASSPATH" bench/DmnTableScaling.java
+
+echo
+echo "== heap held by a compiled ruleset version (README \"Policy in time\")"
+java -Xmx3g -cp "$CLASSPATH" bench/RulesetMemory.java 2> /dev/null
