@@ -41,6 +41,13 @@ public class TrailFillResource {
     }
 
     @GET
+    @Path("/persons")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String persons(@QueryParam("count") @DefaultValue("20") int count) {
+        return String.join("\n", filler.samplePersons(Math.max(1, Math.min(count, 1000)))) + "\n";
+    }
+
+    @GET
     public TrailFiller.Progress progress() {
         return filler.progress();
     }

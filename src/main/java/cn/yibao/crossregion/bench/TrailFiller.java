@@ -90,6 +90,17 @@ public class TrailFiller {
         return new Progress(requested, decided.get(), done, failed.get(), running, elapsed > 0 ? done * 1_000_000_000L / elapsed : 0);
     }
 
+    /** Raw ids of {@code count} persons of the last fill's pool, spread over it, for the bench's personId searches. */
+    public List<String> samplePersons(int count) {
+        long persons = Math.max(1000, requested / 4);
+        List<String> sample = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Random personal = new Random(i * (persons / count));
+            sample.add(personId(pick(INSURED_REGIONS, personal), personal));
+        }
+        return sample;
+    }
+
     private void fill(long count, int days, long seed) {
         try {
             List<Scenario> scenarios = ScenarioSuite.parse(RulesetSource.read(rules.drlDir(), rules.dmnDir(), rules.testsDir()), new ArrayList<>());

@@ -35,6 +35,8 @@ public enum FieldProblem {
     IDEMPOTENCY_KEY_FORMAT("must be 1 to 100 printable ASCII characters", "必须是1至100个可打印的ASCII字符"),
     IDEMPOTENCY_KEY_REUSED("was used before with another request; send a new key for a new request",
             "已用于另一个不同的请求；新的请求请使用新的幂等键"),
+    CURSOR("is not a cursor of this list: pass the next value of the page before", "不是本列表的游标：请使用上一页返回的 next 值"),
+    RANGE_ORDER("must not be after to", "不能晚于 to"),
     INVALID("is not valid", "无效");
 
     private final String en;
