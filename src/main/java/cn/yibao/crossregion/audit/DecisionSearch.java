@@ -3,6 +3,7 @@ package cn.yibao.crossregion.audit;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Connection;
@@ -42,14 +43,16 @@ public class DecisionSearch {
 
     private final AgroalDataSource database;
     private final DecisionStatsReader stats;
+    private final TraceCache traceCache;
     private final boolean h2;
     private final long totalCap;
 
-    public DecisionSearch(AgroalDataSource database, DecisionStatsReader stats,
+    public DecisionSearch(AgroalDataSource database, DecisionStatsReader stats, TraceCache traceCache,
                           @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
                           @ConfigProperty(name = "audit.search.total-cap", defaultValue = "10000") long totalCap) {
         this.database = database;
         this.stats = stats;
+        this.traceCache = traceCache;
         this.h2 = dbKind.equals("h2");
         this.totalCap = totalCap;
     }
@@ -93,11 +96,11 @@ public class DecisionSearch {
 
     private List<DecisionCursor> keys(Connection connection, SearchPlan plan, DecisionCursor after, int limit) throws SQLException {
         if (plan.streams().size() == 1) {
-            return plan.streams().get(0).after(after).keys(connection, hint(plan), limit);
+            return plan.streams().get(0).after(after).keys(connection, hint(plan), plan.leading(), limit);
         }
         List<DecisionCursor> merged = new ArrayList<>();
         for (SearchSql stream : plan.streams()) {
-            merged.addAll(stream.after(after).keys(connection, hint(plan), limit));
+            merged.addAll(stream.after(after).keys(connection, hint(plan), plan.leading(), limit));
         }
         merged.sort(NEWEST_FIRST);
         return merged.subList(0, Math.min(limit, merged.size()));
@@ -151,16 +154,20 @@ public class DecisionSearch {
         };
     }
 
-    /** The records of the keys, in their order, with their traces' reasons and rules (shared traces are read once). */
-    private static List<DecisionRecord> load(List<DecisionCursor> keys) {
+    /** The records of the keys, in their order, with their traces' reasons and rules (from the trace cache). */
+    private List<DecisionRecord> load(List<DecisionCursor> keys) {
         if (keys.isEmpty()) {
             return List.of();
         }
         return QuarkusTransaction.requiringNew().call(() -> {
+            EntityManager entityManager = DecisionRecord.getEntityManager();
+            List<Object[]> rows = entityManager.createQuery("select d, d.trace.id from DecisionRecord d where d.id in :ids", Object[].class)
+                    .setParameter("ids", keys.stream().map(DecisionCursor::id).toList()).getResultList();
+            Map<String, DecisionTrace> traces = traceCache.of(entityManager, rows.stream().map(row -> (String) row[1]).toList());
             Map<String, DecisionRecord> byId = new HashMap<>();
-            for (DecisionRecord record : DecisionRecord.<DecisionRecord>list("id in ?1", keys.stream().map(DecisionCursor::id).toList())) {
-                record.trace.reasonCodes.size();
-                record.trace.firedRules.size();
+            for (Object[] row : rows) {
+                DecisionRecord record = (DecisionRecord) row[0];
+                record.trace = traces.get((String) row[1]);
                 byId.put(record.id, record);
             }
             return keys.stream().map(key -> byId.get(key.id())).filter(record -> record != null).toList();

@@ -10,7 +10,7 @@ import java.util.List;
  * a region's index, or one stream per trace (reasons, rules, a ruleset version), by the decisions
  * each would read for a page and for the capped total, estimated from decision_stat's counts.
  */
-record SearchPlan(String index, List<SearchSql> streams) {
+record SearchPlan(String index, String leading, List<SearchSql> streams) {
 
     /** Beyond this many traces, one stream each costs more than the walk of another index. */
     static final int MAX_TRACE_STREAMS = 200;
@@ -41,10 +41,10 @@ record SearchPlan(String index, List<SearchSql> streams) {
             }
         }
         if (query.claimId() != null) {
-            return single("decision_record_claim_id", base, traceSet);
+            return single("decision_record_claim_id", null, base, traceSet);
         }
         if (query.personIdHash() != null) {
-            return single("decision_record_person", base, traceSet);
+            return single("decision_record_person", "person_id_hash", base, traceSet);
         }
         long all = stats.count(null, null, query.from(), query.to(), query.type());
         List<Long> estimates = new ArrayList<>(List.of(all));
@@ -60,13 +60,16 @@ record SearchPlan(String index, List<SearchSql> streams) {
         long matches = Math.max(1, estimates.stream().mapToLong(Long::longValue).min().orElse(all));
 
         String index = "decision_record_time";
+        String leading = null;
         double best = cost(all, matches);
         if (insured != null && cost(insured, matches) < best) {
             index = "decision_record_insured_region";
+            leading = "insured_region";
             best = cost(insured, matches);
         }
         if (treatment != null && cost(treatment, matches) < best) {
             index = "decision_record_treatment_region";
+            leading = "treatment_region";
             best = cost(treatment, matches);
         }
         if (traced != null && traced < best) {
@@ -77,10 +80,10 @@ record SearchPlan(String index, List<SearchSql> streams) {
                 for (String trace : set.ids()) {
                     streams.add(base.copy().equal("trace_id", trace));
                 }
-                return new SearchPlan("decision_record_trace", streams);
+                return new SearchPlan("decision_record_trace", "trace_id", streams);
             }
         }
-        return single(index, base, traceSet);
+        return single(index, leading, base, traceSet);
     }
 
     /** How many decisions the trace filters (outcome, reason, rule, ruleset version) let through at most; null when none is given. */
@@ -116,7 +119,7 @@ record SearchPlan(String index, List<SearchSql> streams) {
         return Math.min(rows, streams * PAGE * (double) rows / matches) + Math.min(rows, CAP * (double) rows / matches);
     }
 
-    private static SearchPlan single(String index, SearchSql base, TraceSet traceSet) {
+    private static SearchPlan single(String index, String leading, SearchSql base, TraceSet traceSet) {
         SearchSql sql = base.copy();
         if (traceSet != null) {
             if (traceSet.ids() != null) {
@@ -125,6 +128,6 @@ record SearchPlan(String index, List<SearchSql> streams) {
                 sql.condition("trace_id in (" + traceSet.subquery() + ")", traceSet.parameters());
             }
         }
-        return new SearchPlan(index, List.of(sql));
+        return new SearchPlan(index, leading, List.of(sql));
     }
 }

@@ -58,9 +58,14 @@ final class SearchSql {
                 : condition("evaluated_at <= ? and (evaluated_at < ? or id < ?)", at(cursor.evaluatedAt()), at(cursor.evaluatedAt()), cursor.id());
     }
 
-    /** The keys of up to {@code limit} matching records, newest first, walking {@code hint} (an index, H2 only; null: the planner's choice). */
-    List<DecisionCursor> keys(Connection connection, String hint, int limit) throws SQLException {
-        String sql = "select evaluated_at, id from decision_record" + use(hint) + where() + " order by evaluated_at desc, id desc limit ?";
+    /**
+     * The keys of up to {@code limit} matching records, newest first, walking {@code hint} (an index, H2 only; null: the
+     * planner's choice). {@code leading} is the index's first column when the query holds it equal to one value: ordering
+     * by it too changes nothing, but lets H2 see that the index is already in order (it does not skip an equal column).
+     */
+    List<DecisionCursor> keys(Connection connection, String hint, String leading, int limit) throws SQLException {
+        String order = (leading == null ? "" : leading + " desc, ") + "evaluated_at desc, id desc";
+        String sql = "select evaluated_at, id from decision_record" + use(hint) + where() + " order by " + order + " limit ?";
         List<DecisionCursor> keys = new ArrayList<>(limit);
         try (PreparedStatement statement = prepare(connection, sql, limit); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {

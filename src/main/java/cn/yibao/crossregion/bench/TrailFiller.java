@@ -110,7 +110,7 @@ public class TrailFiller {
             List<Scenario> refusing = scenarios.stream().filter(s -> s.decision().equals("filing") && !outcome(s).equals("ACCEPTED")).toList();
             Random random = new Random(seed);
             long persons = Math.max(1000, count / 4);
-            Instant start = Instant.now().minus(Duration.ofDays(days));
+            Instant start = Instant.now().minus(Duration.ofDays(days)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             double step = Duration.ofDays(days).toMillis() / (double) count;
             Semaphore inFlight = new Semaphore(IN_FLIGHT);
             for (long i = 0; i < count; i++) {
