@@ -24,6 +24,8 @@ if [ "${2:-}" = "--pg" ]; then
     DATABASE=(-Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$PG_DATABASE?reWriteBatchedInserts=true")
     WORK=target/bench-trail-pg
 fi
+# Each database its own build, so that an H2 run and a PostgreSQL run can overlap.
+APP=quarkus-app-trail-${PROFILE}
 REPEAT=${REPEAT:-20}
 FILL_MINUTES=${FILL_MINUTES:-90}
 PORT=${PORT:-18091}
@@ -37,7 +39,7 @@ rm -rf "$WORK" && mkdir -p "$WORK"
 PROFILE="$PROFILE,bench"
 if [ "${SKIP_BUILD:-}" != 1 ]; then
     echo "== building ($PROFILE)"
-    ./mvnw -B -q -Dskip.webui=true -DskipTests package -Dquarkus.profile="$PROFILE"
+    ./mvnw -B -q -Dskip.webui=true -DskipTests package -Dquarkus.profile="$PROFILE" -Dquarkus.package.output-directory="$APP"
 fi
 echo "== $(date -R); $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1)"
 
@@ -45,7 +47,7 @@ java -Dquarkus.profile="$PROFILE" "${DATABASE[@]}" -Dquarkus.http.host=127.0.0.1
      -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$MANAGEMENT_PORT" \
      -Daudit.h2-file="./$WORK/decisions" -Dquarkus.log.category.\"cn.yibao.crossregion.decision\".level=WARN \
      -Dsecurity.initial-users="bench:caller+auditor:$PASSWORD" -Daudit.person-id-key=bench -Daudit.chain-id="bench-$RUN" \
-     -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
+     -jar "target/$APP/quarkus-run.jar" > "$WORK/service.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 240); do curl -sf "$READY" > /dev/null && break; sleep 0.5; done
