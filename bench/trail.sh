@@ -85,7 +85,7 @@ if [ "$PROFILE" = "pg,bench" ]; then
     echo "== plans (PostgreSQL EXPLAIN ANALYZE)"
     for sql in \
         "select evaluated_at, id from decision_record where person_id_hash = (select person_id_hash from decision_record limit 1) order by evaluated_at desc, id desc limit 21" \
-        "select evaluated_at, id from decision_record where treatment_region = '500103' and outcome = 'REJECTED' order by evaluated_at desc, id desc limit 21" \
+        "select evaluated_at, id from decision_record where treatment_region = '500103' and outcome = 'REJECTED' order by treatment_region desc, evaluated_at desc, id desc limit 21" \
         "select evaluated_at, id from decision_record where trace_id = (select trace_id from decision_trace_reason where code = 'EXCL_ABROAD' limit 1) order by evaluated_at desc, id desc limit 21" \
         "select evaluated_at, id from decision_record where outcome = 'REJECTED' order by evaluated_at desc, id desc limit 21" \
         "select count(*) from (select 1 from decision_record where outcome = 'REJECTED' limit 10001) capped" \
@@ -101,9 +101,9 @@ else
     H2_JAR=$(find ~/.m2/repository/com/h2database/h2 -name 'h2-*.jar' | sort | tail -1)
     java -cp "$H2_JAR" org.h2.tools.Shell -url "jdbc:h2:file:./$WORK/decisions" -user sa -sql "
         select count(*) as decisions from decision_record;
-        explain select evaluated_at, id from decision_record use index (decision_record_person) where person_id_hash = 'x' order by evaluated_at desc, id desc limit 21;
-        explain select evaluated_at, id from decision_record use index (decision_record_treatment_region) where treatment_region = '500103' and outcome = 'REJECTED' order by evaluated_at desc, id desc limit 21;
-        explain select evaluated_at, id from decision_record use index (decision_record_trace) where trace_id = 'x' order by evaluated_at desc, id desc limit 21;
+        explain select evaluated_at, id from decision_record use index (decision_record_person) where person_id_hash = 'x' order by person_id_hash desc, evaluated_at desc, id desc limit 21;
+        explain select evaluated_at, id from decision_record use index (decision_record_treatment_region) where treatment_region = '500103' and outcome = 'REJECTED' order by treatment_region desc, evaluated_at desc, id desc limit 21;
+        explain select evaluated_at, id from decision_record use index (decision_record_trace) where trace_id = 'x' order by trace_id desc, evaluated_at desc, id desc limit 21;
         explain select evaluated_at, id from decision_record use index (decision_record_time) where outcome = 'REJECTED' order by evaluated_at desc, id desc limit 21;
         explain select stat_key, sum(decisions), sum(payable) from decision_stat where dimension = 'reasonCode' group by stat_key" | grep -v '^(' 
     java -cp "$H2_JAR" org.h2.tools.Shell -url "jdbc:h2:file:./$WORK/decisions" -user sa -sql "shutdown compact" > /dev/null
