@@ -84,9 +84,9 @@ if [ "$PROFILE" = "pg,bench" ]; then
     echo
     echo "== plans (PostgreSQL EXPLAIN ANALYZE)"
     for sql in \
-        "select evaluated_at, id from decision_record where person_id_hash = (select person_id_hash from decision_record limit 1) order by evaluated_at desc, id desc limit 21" \
+        "select evaluated_at, id from decision_record where person_id_hash = (select person_id_hash from decision_record limit 1) order by person_id_hash desc, evaluated_at desc, id desc limit 21" \
         "select evaluated_at, id from decision_record where treatment_region = '500103' and outcome = 'REJECTED' order by treatment_region desc, evaluated_at desc, id desc limit 21" \
-        "select evaluated_at, id from decision_record where trace_id = (select trace_id from decision_trace_reason where code = 'EXCL_ABROAD' limit 1) order by evaluated_at desc, id desc limit 21" \
+        "select evaluated_at, id from decision_record where trace_id = (select trace_id from decision_trace_reason where code = 'EXCL_ABROAD' limit 1) order by trace_id desc, evaluated_at desc, id desc limit 21" \
         "select evaluated_at, id from decision_record where outcome = 'REJECTED' order by evaluated_at desc, id desc limit 21" \
         "select count(*) from (select 1 from decision_record where outcome = 'REJECTED' limit 10001) capped" \
         "select stat_key, sum(decisions), sum(payable) from decision_stat where dimension = 'reasonCode' group by stat_key"; do
