@@ -10,7 +10,10 @@ const amount = (value) => {
   const decimals = text.includes('.') ? text.split('.')[1].length : 0;
   return decimals >= 2 ? text : Number(value).toFixed(2);
 };
+// Pages by cursor (API.md "Audit trail at volume"): cursors[i] opens page i; the first page has none.
 let page = 0;
+let cursors = [null];
+let lastNext = null;
 const size = 20;
 
 async function api(path, options = {}) {
@@ -40,12 +43,17 @@ async function search() {
   const params = filterQuery();
   $('#export-csv').href = `/api/v1/decisions/export?${params}&format=csv`;
   $('#export-jsonl').href = `/api/v1/decisions/export?${params}&format=jsonl`;
-  params.set('page', page);
+  if (cursors[page]) params.set('cursor', cursors[page]);
   params.set('size', size);
   try {
     const result = await api(`/api/v1/decisions?${params}`);
-    $('#result-count').textContent = `共 ${result.total} 条 · ${result.total} decisions`;
-    $('#page-label').textContent = `${page + 1} / ${Math.max(1, Math.ceil(result.total / size))}`;
+    lastNext = result.next ?? null;
+    const total = result.totalIsLowerBound ? `${result.total}+` : `${result.total}`;
+    $('#result-count').textContent = `共 ${total} 条 · ${total} decisions`;
+    const pages = result.totalIsLowerBound ? `${Math.ceil(result.total / size)}+` : Math.max(1, Math.ceil(result.total / size));
+    $('#page-label').textContent = `${page + 1} / ${pages}`;
+    $('#next').disabled = !lastNext;
+    $('#prev').disabled = page === 0;
     $('#results tbody').innerHTML = result.items.map(item => `
       <tr data-id="${esc(item.decisionId)}">
         <td class="mono">${esc(new Date(item.evaluatedAt).toLocaleString('zh-CN'))}</td>
@@ -151,9 +159,9 @@ async function replay(event) {
 }
 
 document.querySelectorAll('nav .tab[data-tab]').forEach(tab => tab.addEventListener('click', () => showTab(tab.dataset.tab)));
-$('#filters').addEventListener('submit', event => { event.preventDefault(); page = 0; search(); });
+$('#filters').addEventListener('submit', event => { event.preventDefault(); page = 0; cursors = [null]; search(); });
 $('#prev').addEventListener('click', () => { if (page > 0) { page--; search(); } });
-$('#next').addEventListener('click', () => { page++; search(); });
+$('#next').addEventListener('click', () => { if (lastNext) { cursors[page + 1] = lastNext; page++; search(); } });
 $('#results tbody').addEventListener('click', event => { const row = event.target.closest('tr[data-id]'); if (row) openDecision(row.dataset.id); });
 $('#verify-button').addEventListener('click', verify);
 $('#replay-form').addEventListener('submit', replay);

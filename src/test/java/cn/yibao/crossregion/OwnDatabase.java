@@ -16,8 +16,12 @@ public final class OwnDatabase {
     public static Map<String, String> named(String name) {
         if (System.getProperty("quarkus.test.profile", "").contains("pg")) {
             String schema = name.replace('-', '_');
+            // The database the run was pointed at (-D%pg.quarkus.datasource.jdbc.url=…), "test" by default.
+            String database = System.getProperty("%pg.quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/test").split("\\?")[0];
+            // Under the profile's key too: a -D%pg.… URL given to the run would otherwise win over this one.
             return Map.of(
-                    "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema,
+                    "quarkus.datasource.jdbc.url", database + "?currentSchema=" + schema,
+                    "%pg.quarkus.datasource.jdbc.url", database + "?currentSchema=" + schema,
                     "quarkus.flyway.schemas", schema,
                     "quarkus.flyway.clean-disabled", "false",
                     "quarkus.flyway.clean-at-start", "true",

@@ -47,6 +47,10 @@ public class AuditVerifier {
                     if (!RecordHash.of(link).equals(link.recordHash)) {
                         return broken(checked, chains, link.id, head.chainId, link.chainSeq, "was changed after it was recorded");
                     }
+                    if (!payableIntact(link)) {
+                        return broken(checked, chains, link.id, head.chainId, link.chainSeq,
+                                "its payable column was changed after it was recorded: its recorded answer says otherwise");
+                    }
                     if (!traceIntact(link, intactTraces)) {
                         return broken(checked, chains, link.id, head.chainId, link.chainSeq,
                                 "its trace " + link.trace.id + " was changed after it was recorded");
@@ -80,6 +84,15 @@ public class AuditVerifier {
         }
         intactTraces.add(trace.id);
         return true;
+    }
+
+    /** The payable column (V9, for stats and export) is not under the hash; the response it is read from is. Null before V9. */
+    private static boolean payableIntact(DecisionRecord link) {
+        if (link.payable == null) {
+            return link.requestJsonText != null || RecordedPayable.of(link.responseJson) == null;
+        }
+        java.math.BigDecimal recorded = RecordedPayable.of(link.responseJson);
+        return recorded != null && recorded.compareTo(link.payable) == 0;
     }
 
     private static List<DecisionRecord> links(String chainId, long afterSeq, long upToSeq) {

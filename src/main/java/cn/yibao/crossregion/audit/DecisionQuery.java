@@ -1,6 +1,5 @@
 package cn.yibao.crossregion.audit;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -8,13 +7,10 @@ import io.quarkus.panache.common.Sort;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
- * The filters of GET /api/v1/decisions and its export, as one JPQL query over the audit trail,
- * newest first. Reasons and rules are found through the decisions' traces (V5); the other
- * filters are indexed columns of the record, but for type, outcome and ruleset version, which
- * narrow a scan of the time index.
+ * The filters of GET /api/v1/decisions and its export. {@link DecisionSearch} answers them by
+ * keyset; {@link #page} by OFFSET, as one JPQL query, for the API's page= before cursors.
  */
 public record DecisionQuery(String type, String outcome, String reasonCode, String rule, String claimId,
                             String personIdHash, String insuredRegion, String treatmentRegion, String rulesetVersion,
@@ -25,45 +21,11 @@ public record DecisionQuery(String type, String outcome, String reasonCode, Stri
 
     private static final Sort NEWEST_FIRST = Sort.descending("evaluatedAt").and("id", Sort.Direction.Descending);
 
+    /** A page by OFFSET, for page= of the API before cursors (DecisionSearch pages by cursor). */
     public Result page(int page, int size) {
         Where where = where();
         var found = DecisionRecord.<DecisionRecord>find(where.jpql(), NEWEST_FIRST, where.parameters());
         return new Result(found.page(Page.of(page, size)).list(), found.count());
-    }
-
-    /**
-     * Hands every matching record to {@code batch}, newest first, a batch at a time, each batch
-     * read in its own transaction: an export of any size never sits whole in memory.
-     */
-    public void forEachBatch(int batchSize, Consumer<List<DecisionRecord>> batch) {
-        Instant lastAt = null;
-        String lastId = null;
-        while (true) {
-            Where where = where();
-            if (lastAt != null) {
-                where.add("(d.evaluatedAt < :lastAt or (d.evaluatedAt = :lastAt and d.id < :lastId))");
-                where.parameters().and("lastAt", lastAt).and("lastId", lastId);
-            }
-            List<DecisionRecord> records = QuarkusTransaction.requiringNew().call(() -> {
-                List<DecisionRecord> found = DecisionRecord.<DecisionRecord>find(where.jpql(), NEWEST_FIRST, where.parameters())
-                        .page(Page.ofSize(batchSize)).list();
-                found.forEach(record -> {
-                    record.trace.reasonCodes.size();
-                    record.trace.firedRules.size();
-                });
-                return found;
-            });
-            if (records.isEmpty()) {
-                return;
-            }
-            batch.accept(records);
-            DecisionRecord last = records.get(records.size() - 1);
-            lastAt = last.evaluatedAt;
-            lastId = last.id;
-            if (records.size() < batchSize) {
-                return;
-            }
-        }
     }
 
     private record Where(List<String> conditions, Parameters parameters) {

@@ -2,22 +2,28 @@ package cn.yibao.crossregion.audit;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
 /**
  * One decision as it was made: the request as received (person id masked), the response,
  * the ruleset version, and its trace: the reason codes and fired rules as rows, to query by.
- * Written once, in the transaction that must commit before the caller gets its answer.
+ * Written once, in the transaction that must commit before the caller gets its answer, and
+ * never changed ({@link Immutable}: a record read is never flushed back).
  */
 @Entity
+@Immutable
 @Table(name = "decision_record")
 public class DecisionRecord extends PanacheEntityBase {
 
@@ -63,11 +69,25 @@ public class DecisionRecord extends PanacheEntityBase {
     @Column(name = "duration_micros", nullable = false)
     public long durationMicros;
 
-    @Column(name = "request_json", nullable = false)
+    /** The request as received, person id masked; stored deflated (V9). */
+    @Convert(converter = DeflatedJson.class)
+    @Column(name = "request_deflated")
     public String requestJson;
 
-    @Column(name = "response_json", nullable = false)
+    /** The answer as the caller got it; stored deflated (V9). */
+    @Convert(converter = DeflatedJson.class)
+    @Column(name = "response_deflated")
     public String responseJson;
+
+    /** The text of records written before V9, read only. */
+    @Column(name = "request_json", insertable = false, updatable = false)
+    String requestJsonText;
+
+    @Column(name = "response_json", insertable = false, updatable = false)
+    String responseJsonText;
+
+    /** The payable of a claim, as in its response; null for a filing. */
+    public BigDecimal payable;
 
     /** The hash chain this record is a link of, its place in it, and the hashes that bind it (see AuditChain). */
     @Column(name = "chain_id")
@@ -86,4 +106,14 @@ public class DecisionRecord extends PanacheEntityBase {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "trace_id", nullable = false)
     public DecisionTrace trace;
+
+    @PostLoad
+    void readTextOfOlderRecords() {
+        if (requestJson == null) {
+            requestJson = requestJsonText;
+        }
+        if (responseJson == null) {
+            responseJson = responseJsonText;
+        }
+    }
 }

@@ -110,6 +110,7 @@ public class DecisionRecorder {
     private final DiskSync diskSync;
     private final IdempotencyKeys keys;
     private final AuditWriterMetrics metrics;
+    private final DecisionStatsWriter stats;
     private final BlockingQueue<Pending> queue;
     /** Only the writer thread reads and writes it. */
     private final Set<String> writtenTraces = new HashSet<>();
@@ -128,7 +129,8 @@ public class DecisionRecorder {
                             @ConfigProperty(name = "audit.max-batch", defaultValue = "200") int maxBatch,
                             @ConfigProperty(name = "audit.max-pending", defaultValue = "5000") int maxPending,
                             @ConfigProperty(name = "audit.commit-timeout-seconds", defaultValue = "30") long waitSeconds,
-                            StatelessSession session, DiskSync diskSync, IdempotencyKeys keys, AuditWriterMetrics metrics) {
+                            StatelessSession session, DiskSync diskSync, IdempotencyKeys keys, AuditWriterMetrics metrics,
+                            DecisionStatsWriter stats) {
         this.chainId = chainId;
         this.maxBatch = maxBatch;
         this.maxPending = maxPending;
@@ -139,6 +141,7 @@ public class DecisionRecorder {
         this.diskSync = diskSync;
         this.keys = keys;
         this.metrics = metrics;
+        this.stats = stats;
         metrics.watchQueue(queue);
         timeouts.setRemoveOnCancelPolicy(true);
     }
@@ -364,6 +367,7 @@ public class DecisionRecorder {
             head.lastDecisionId = record.id;
         }
         insertKeys(batch);
+        stats.add(session, chainId, batch.stream().map(pending -> pending.record).toList());
         session.update(head);
         return tracesSeen;
     }
@@ -434,6 +438,7 @@ public class DecisionRecorder {
         record.durationMicros = entry.durationMicros();
         record.requestJson = entry.requestJson();
         record.responseJson = entry.responseJson();
+        record.payable = RecordedPayable.of(entry.responseJson());
         record.trace = DecisionTrace.of(entry);
         return record;
     }

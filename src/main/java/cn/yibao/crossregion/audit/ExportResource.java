@@ -6,10 +6,10 @@ import cn.yibao.crossregion.api.validation.FieldProblem;
 import cn.yibao.crossregion.api.JsonSettings;
 import cn.yibao.crossregion.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -28,6 +28,7 @@ import org.apache.commons.csv.QuoteMode;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -57,9 +58,11 @@ public class ExportResource {
     private final ObjectMapper json;
     private final ZoneId zone;
     private final PersonIdHasher personIds;
+    private final DecisionSearch search;
 
     public ExportResource(ObjectMapper json, @ConfigProperty(name = "audit.time-zone", defaultValue = "Asia/Shanghai") ZoneId zone,
-                          PersonIdHasher personIds) {
+                          PersonIdHasher personIds, DecisionSearch search) {
+        this.search = search;
         this.json = JsonSettings.exact(json);
         this.zone = zone;
         this.personIds = personIds;
@@ -82,7 +85,7 @@ public class ExportResource {
             // Prints the header at once; each batch's rows go out and are flushed before the next batch is read.
             CSVPrinter printer = csv ? new CSVPrinter(writer, CSV) : null;
             try {
-                query.forEachBatch(BATCH, records -> {
+                search.forEachBatch(query, BATCH, records -> {
                     try {
                         for (DecisionRecord record : records) {
                             if (csv) {
@@ -108,30 +111,42 @@ public class ExportResource {
 
     /** One row in the order of {@link #CSV_HEADER}; every text cell neutralised, the two number columns left numbers. */
     private Object[] csvRow(DecisionRecord record) {
-        JsonNode response = read(record.responseJson);
+        String payable = record.payable != null ? record.payable.toPlainString()
+                : read(record.responseJson).path("amounts").path("payable").asText("");
         String fired = record.trace.firedRules.stream().map(row -> row.ruleKey).collect(Collectors.joining("; "));
         return new Object[] {text(record.id), text(record.decisionType), text(record.claimId), text(record.outcome),
                 text(record.personIdMasked), text(record.insuredRegion), text(record.treatmentRegion), text(record.rulesetVersion),
-                text(record.evaluatedAt.toString()), number(response.path("amounts").path("payable").asText("")),
+                text(record.evaluatedAt.toString()), number(payable),
                 text(String.join(";", record.trace.reasonCodes)), text(fired), text(record.chainId),
                 number(record.chainSeq == null ? null : record.chainSeq.toString()), text(record.recordHash)};
     }
 
-    private String jsonLine(DecisionRecord record) throws JsonProcessingException {
-        ObjectNode line = json.createObjectNode();
-        line.put("decisionId", record.id);
-        line.put("type", record.decisionType);
-        line.put("claimId", record.claimId);
-        line.put("outcome", record.outcome);
-        line.put("personId", record.personIdMasked);
-        line.put("rulesetVersion", record.rulesetVersion);
-        line.put("evaluatedAt", record.evaluatedAt.toString());
-        line.put("chainId", record.chainId);
-        line.put("chainSeq", record.chainSeq);
-        line.put("recordHash", record.recordHash);
-        line.set("request", read(record.requestJson));
-        line.set("response", read(record.responseJson));
-        return json.writeValueAsString(line) + "\n";
+    /** One JSON line; the request and response go out as the very JSON text recorded, not parsed and written again. */
+    private String jsonLine(DecisionRecord record) throws IOException {
+        StringWriter line = new StringWriter(record.requestJson.length() + record.responseJson.length() + 400);
+        try (JsonGenerator out = json.getFactory().createGenerator(line)) {
+            out.writeStartObject();
+            out.writeStringField("decisionId", record.id);
+            out.writeStringField("type", record.decisionType);
+            out.writeStringField("claimId", record.claimId);
+            out.writeStringField("outcome", record.outcome);
+            out.writeStringField("personId", record.personIdMasked);
+            out.writeStringField("rulesetVersion", record.rulesetVersion);
+            out.writeStringField("evaluatedAt", record.evaluatedAt.toString());
+            out.writeStringField("chainId", record.chainId);
+            if (record.chainSeq == null) {
+                out.writeNullField("chainSeq");
+            } else {
+                out.writeNumberField("chainSeq", record.chainSeq);
+            }
+            out.writeStringField("recordHash", record.recordHash);
+            out.writeFieldName("request");
+            out.writeRawValue(record.requestJson);
+            out.writeFieldName("response");
+            out.writeRawValue(record.responseJson);
+            out.writeEndObject();
+        }
+        return line.append('\n').toString();
     }
 
     /**

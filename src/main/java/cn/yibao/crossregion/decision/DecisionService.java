@@ -29,7 +29,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -54,10 +53,11 @@ public class DecisionService {
     private final PersonIdHasher personIds;
     private final DecisionMetrics metrics;
     private final Validator validator;
+    private final DecisionClock clock;
 
     public DecisionService(RulesetRegistry registry, ClaimDecider claimDecider, FilingDecider filingDecider,
                            DecisionRecorder recorder, ObjectMapper json, PersonIdHasher personIds, DecisionMetrics metrics,
-                           Validator validator) {
+                           Validator validator, DecisionClock clock) {
         this.registry = registry;
         this.claimDecider = claimDecider;
         this.filingDecider = filingDecider;
@@ -67,6 +67,7 @@ public class DecisionService {
         this.personIds = personIds;
         this.metrics = metrics;
         this.validator = validator;
+        this.clock = clock;
     }
 
     /**
@@ -123,7 +124,7 @@ public class DecisionService {
 
     /** The answer to a claim on the given ruleset, recorded nowhere: for scenarios and replays. */
     public ClaimResponse answerClaim(ClaimRequest request, Ruleset ruleset) {
-        Instant evaluatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant evaluatedAt = clock.now();
         ClaimDecision decision = claimDecider.decide(request, ruleset);
         return new ClaimResponse(DecisionIds.next(), DecisionType.CLAIM, request.claimId(),
                 decision.outcome(), decision.area(), decision.amounts(), views(decision.reasons()), decision.firedRules(),
@@ -132,7 +133,7 @@ public class DecisionService {
 
     /** The answer to a filing request on the given ruleset, recorded nowhere: for scenarios and replays. */
     public FilingResponse answerFiling(FilingRequest request, Ruleset ruleset) {
-        Instant evaluatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant evaluatedAt = clock.now();
         FilingDecision decision = filingDecider.decide(request, ruleset);
         return new FilingResponse(DecisionIds.next(), DecisionType.FILING, request.action(),
                 request.filing().type(), decision.outcome(), decision.validFrom(), decision.validUntil(),

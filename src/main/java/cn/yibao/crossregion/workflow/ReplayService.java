@@ -88,11 +88,13 @@ public class ReplayService {
                 where.append(" and (r.evaluatedAt > :afterAt or (r.evaluatedAt = :afterAt and r.id > :afterId))");
                 parameters.and("afterAt", after.evaluatedAt()).and("afterId", after.id());
             }
-            var select = DecisionRecord.getEntityManager().createQuery("select new " + Recorded.class.getName()
-                    + "(r.id, r.decisionType, r.claimId, r.requestJson, r.responseJson, r.evaluatedAt) from DecisionRecord r where "
-                    + where + " order by r.evaluatedAt, r.id", Recorded.class).setMaxResults(size);
+            // Records written before V9 keep their JSON as text until the background backfill deflates them.
+            var select = DecisionRecord.getEntityManager().createQuery("select r.id, r.decisionType, r.claimId,"
+                    + " r.requestJson, r.responseJson, r.requestJsonText, r.responseJsonText, r.evaluatedAt from DecisionRecord r where "
+                    + where + " order by r.evaluatedAt, r.id", Object[].class).setMaxResults(size);
             parameters.map().forEach(select::setParameter);
-            return select.getResultList();
+            return select.getResultList().stream().map(row -> new Recorded((String) row[0], (String) row[1], (String) row[2],
+                    (String) (row[3] != null ? row[3] : row[5]), (String) (row[4] != null ? row[4] : row[6]), (Instant) row[7])).toList();
         });
     }
 

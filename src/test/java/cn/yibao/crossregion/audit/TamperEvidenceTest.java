@@ -56,13 +56,38 @@ class TamperEvidenceTest extends TestUsers {
     @Test
     void shouldNameARecordWhoseAmountWasChanged() {
         String target = decisions.get(2);
-        sql("update decision_record set response_json = replace(response_json, '\"payable\":15200.00', '\"payable\":25200.00') where id = ?1", target);
+        replaceInResponse(target, "\"payable\":15200.00", "\"payable\":25200.00");
         try {
             expectBroken(target, "changed");
         } finally {
-            sql("update decision_record set response_json = replace(response_json, '\"payable\":25200.00', '\"payable\":15200.00') where id = ?1", target);
+            replaceInResponse(target, "\"payable\":25200.00", "\"payable\":15200.00");
         }
         expectIntact();
+    }
+
+    /** The payable column (stats, CSV export) must say what the recorded answer says. */
+    @Test
+    void shouldNameARecordWhosePayableColumnWasChanged() {
+        String target = decisions.get(3);
+        sql("update decision_record set payable = 25200.00 where id = ?1", target);
+        try {
+            expectBroken(target, "payable");
+        } finally {
+            sql("update decision_record set payable = 15200.00 where id = ?1", target);
+        }
+        expectIntact();
+    }
+
+    /** The response is stored deflated (V9): inflated, changed as text, deflated again, as someone with the database could. */
+    private void replaceInResponse(String decisionId, String text, String replacement) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            DeflatedJson stored = new DeflatedJson();
+            byte[] deflated = (byte[]) entityManager.createNativeQuery("select response_deflated from decision_record where id = ?1")
+                    .setParameter(1, decisionId).getSingleResult();
+            String changed = stored.convertToEntityAttribute(deflated).replace(text, replacement);
+            entityManager.createNativeQuery("update decision_record set response_deflated = ?1 where id = ?2")
+                    .setParameter(1, stored.convertToDatabaseColumn(changed)).setParameter(2, decisionId).executeUpdate();
+        });
     }
 
     /** A fired rule is a row of the trace that every decision taking the same path shares: the first of them is named. */

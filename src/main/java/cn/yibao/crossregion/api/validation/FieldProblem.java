@@ -38,6 +38,8 @@ public enum FieldProblem {
     NO_POLICY_ON_DATE("is %s, before the first entry of the policy timeline (%s): no policy was in force then",
             "为%s，早于政策时间线的第一个生效日期（%s）：当时无有效政策"),
     INSTANT("must be an instant such as 2026-03-01T00:00:00Z", "必须是时间点，例如 2026-03-01T00:00:00Z"),
+    CURSOR("is not a cursor of this list: pass the next value of the page before", "不是本列表的游标：请使用上一页返回的 next 值"),
+    RANGE_ORDER("must not be after to", "不能晚于 to"),
     INVALID("is not valid", "无效");
 
     private final String en;
