@@ -28,7 +28,7 @@ public final class OfflineVerifier {
     }
 
     /** Why a proof is not valid. */
-    static final class Invalid extends Exception {
+    public static final class Invalid extends Exception {
         Invalid(String reason) {
             super(reason);
         }
@@ -49,7 +49,7 @@ public final class OfflineVerifier {
         }
     }
 
-    static String run(String[] args) throws Invalid, IOException {
+    public static String run(String[] args) throws Invalid, IOException {
         if (args.length >= 1 && args[0].equals("checkpoints") && args.length >= 3) {
             List<NoteVerifier> keys = new ArrayList<>();
             for (int i = 2; i < args.length; i++) {

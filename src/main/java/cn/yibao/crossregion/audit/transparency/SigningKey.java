@@ -1,6 +1,8 @@
 package cn.yibao.crossregion.audit.transparency;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -37,6 +39,11 @@ public class SigningKey {
         this.signer = configured.map(NoteSigner::parse).orElseGet(() -> fromFile(keyFile, name));
         trusted.add(signer.verifier());
         config.trustedKeys().orElse(List.of()).forEach(key -> trusted.add(NoteVerifier.parse(key)));
+    }
+
+    void logKey(@Observes StartupEvent event) {
+        // Construction reads or makes the key: touching the bean at start-up makes a missing key file appear now.
+        LOG.infof("checkpoints are signed by %s", signer.verifier().verifierKey());
     }
 
     public NoteSigner signer() {
