@@ -51,6 +51,16 @@ class LegacyRecordsMigrationTest extends TestUsers {
         given().get("/api/v1/audit/verify").then().statusCode(200).body("ok", equalTo(true)).body("checked", equalTo(2));
     }
 
+    /** Migration V8 made the chains Merkle trees: the record from before is leaf 0 of chain main's, added at start. */
+    @Test
+    void shouldAddADecisionRecordedBeforeTheMerkleTreeToIt() throws InterruptedException {
+        for (int attempt = 0; attempt < 100 && given().get("/api/v1/decisions/" + LEGACY_ID + "/proof").statusCode() == 409; attempt++) {
+            Thread.sleep(100);
+        }
+        given().get("/api/v1/decisions/" + LEGACY_ID + "/proof").then().statusCode(200)
+                .body("chain", equalTo("main")).body("leafIndex", equalTo(0));
+    }
+
     /** A database migrated to V4 holding one decision recorded the way V4 recorded it, link 1 of chain main. */
     public static class DatabaseAtV4 implements QuarkusTestResourceLifecycleManager {
 
