@@ -81,9 +81,11 @@ class LegacyRecordsMigrationTest extends TestUsers {
             }
             // The database at V4 is this test's subject: not emptied at start as the suite's is (%test, so the key wins).
             String keep = "%test.quarkus.flyway.clean-at-start";
+            // A database kept over the start keeps a checkpoint file of its own.
+            String checkpoints = "target/test-data/legacy-records-checkpoints-" + System.nanoTime() + ".log";
             return pg ? Map.of("quarkus.datasource.jdbc.url", url, "quarkus.flyway.schemas", "legacy_records",
-                    "quarkus.hibernate-orm.database.default-schema", "legacy_records", keep, "false")
-                    : Map.of("quarkus.datasource.jdbc.url", url, keep, "false");
+                    "quarkus.hibernate-orm.database.default-schema", "legacy_records", keep, "false", "audit.checkpoint.file", checkpoints)
+                    : Map.of("quarkus.datasource.jdbc.url", url, keep, "false", "audit.checkpoint.file", checkpoints);
         }
 
         private static void recordAsV4Did(Connection connection) throws SQLException {

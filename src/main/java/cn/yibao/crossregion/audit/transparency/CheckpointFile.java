@@ -1,6 +1,8 @@
 package cn.yibao.crossregion.audit.transparency;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,10 +22,26 @@ import java.util.List;
 @ApplicationScoped
 public class CheckpointFile {
 
+    private static final Logger LOG = Logger.getLogger(CheckpointFile.class);
+
     private final Path file;
 
-    public CheckpointFile(CheckpointConfig config) {
+    /**
+     * A database emptied at every start ({@code quarkus.flyway.clean-at-start}, tests and trials only) starts
+     * a new log: the checkpoints of the emptied one are set aside, or they would say that its records were deleted.
+     */
+    public CheckpointFile(CheckpointConfig config,
+                          @ConfigProperty(name = "quarkus.flyway.clean-at-start", defaultValue = "false") boolean databaseEmptiedAtStart) {
         this.file = config.file();
+        if (databaseEmptiedAtStart && Files.exists(file)) {
+            Path aside = file.resolveSibling(file.getFileName() + ".emptied-" + System.currentTimeMillis());
+            try {
+                Files.move(file, aside);
+                LOG.infof("the database is emptied at start (quarkus.flyway.clean-at-start): its old checkpoints are set aside in %s", aside);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot set the old checkpoint file " + file + " aside", e);
+            }
+        }
     }
 
     public Path path() {
