@@ -17,12 +17,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 /**
  * What an inclusion proof costs at a given tree size (README "Tamper evidence", cost): fills merkle_node
  * (the V8 table) with the complete subtrees of a tree of N leaves, as the audit writer stores them, then
- * times proofs of random leaves made with the query TreeStore makes (one query, the subtrees by primary
- * key) and checks each proof. Run it against a database of its own:
+ * times proofs of random leaves made with the queries TreeStore makes (one a level, the subtrees by primary
+ * key) and checks each proof. Add "reuse" to time a tree stored by an earlier run. Run it against a database of its own:
  *   java -cp target/classes:<h2 or postgresql jar> bench/ProofCost.java jdbc:h2:file:./target/proof-cost sa 1000000
  */
 public class ProofCost {
@@ -31,12 +32,15 @@ public class ProofCost {
         String url = args[0];
         String user = args[1];
         long leaves = Long.parseLong(args[2]);
+        boolean reuse = args.length > 3 && args[3].equals("reuse");
         try (Connection db = DriverManager.getConnection(url, user, "")) {
             db.setAutoCommit(false);
-            try (Statement ddl = db.createStatement()) {
-                ddl.execute("drop table if exists merkle_node");
-                ddl.execute("create table merkle_node (chain_id varchar(64) not null, node_level integer not null, node_index bigint not null,"
-                        + " hash bytea not null, primary key (chain_id, node_level, node_index))");
+            if (!reuse) {
+                try (Statement ddl = db.createStatement()) {
+                    ddl.execute("drop table if exists merkle_node");
+                    ddl.execute("create table merkle_node (chain_id varchar(64) not null, node_level integer not null, node_index bigint not null,"
+                            + " hash bytea not null, primary key (chain_id, node_level, node_index))");
+                }
             }
             db.commit();
             long started = System.nanoTime();
@@ -44,6 +48,12 @@ public class ProofCost {
             List<byte[]> leafHashes = new ArrayList<>();
             try (PreparedStatement insert = db.prepareStatement("insert into merkle_node values ('bench', ?, ?, ?)")) {
                 for (long i = 0; i < leaves; i++) {
+                    if (reuse) {
+                        byte[] leaf = MerkleHash.leaf(ByteBuffer.allocate(8).putLong(i).array());
+                        leafHashes.add(leaf);
+                        frontier.append(leaf);
+                        continue;
+                    }
                     byte[] leaf = MerkleHash.leaf(ByteBuffer.allocate(8).putLong(i).array());
                     leafHashes.add(leaf);
                     for (Frontier.Made made : frontier.append(leaf)) {
@@ -89,27 +99,29 @@ public class ProofCost {
         }
     }
 
-    /** The query of TreeStore.read: every subtree by its primary key, in one statement. */
+    /** The queries of TreeStore.read: one a level, the subtrees of that level by the primary key. */
     private static Map<TreeNode, byte[]> read(Connection db, List<List<TreeNode>> plan) throws Exception {
-        List<TreeNode> nodes = new ArrayList<>(new LinkedHashSet<>(plan.stream().flatMap(List::stream).toList()));
-        StringBuilder sql = new StringBuilder("select node_level, node_index, hash from merkle_node where chain_id = 'bench' and (");
-        for (int i = 0; i < nodes.size(); i++) {
-            sql.append(i == 0 ? "" : " or ").append("(node_level = ? and node_index = ?)");
-        }
+        Map<Integer, List<Long>> byLevel = new TreeMap<>();
+        new LinkedHashSet<>(plan.stream().flatMap(List::stream).toList())
+                .forEach(node -> byLevel.computeIfAbsent(node.level(), level -> new ArrayList<>()).add(node.index()));
         Map<TreeNode, byte[]> found = new HashMap<>();
-        try (PreparedStatement select = db.prepareStatement(sql.append(')').toString())) {
-            for (int i = 0; i < nodes.size(); i++) {
-                select.setInt(2 * i + 1, nodes.get(i).level());
-                select.setLong(2 * i + 2, nodes.get(i).index());
-            }
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    found.put(new TreeNode(rows.getInt(1), rows.getLong(2)), rows.getBytes(3));
+        for (Map.Entry<Integer, List<Long>> level : byLevel.entrySet()) {
+            String marks = String.join(", ", java.util.Collections.nCopies(level.getValue().size(), "?"));
+            try (PreparedStatement select = db.prepareStatement(
+                    "select node_level, node_index, hash from merkle_node where chain_id = 'bench' and node_level = ? and node_index in (" + marks + ")")) {
+                select.setInt(1, level.getKey());
+                for (int i = 0; i < level.getValue().size(); i++) {
+                    select.setLong(i + 2, level.getValue().get(i));
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.put(new TreeNode(rows.getInt(1), rows.getLong(2)), rows.getBytes(3));
+                    }
                 }
             }
         }
         db.commit();
-        if (found.size() != nodes.size()) {
+        if (found.size() != byLevel.values().stream().mapToInt(List::size).sum()) {
             throw new IllegalStateException("missing subtrees");
         }
         return found;

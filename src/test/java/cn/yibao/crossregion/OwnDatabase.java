@@ -16,8 +16,10 @@ public final class OwnDatabase {
     public static Map<String, String> named(String name) {
         if (System.getProperty("quarkus.test.profile", "").contains("pg")) {
             String schema = name.replace('-', '_');
+            // Under both keys: a %pg value given on the command line (-D%pg.quarkus.datasource.jdbc.url=…) would win over the plain one.
             return Map.of(
                     "quarkus.datasource.jdbc.url", database() + "?currentSchema=" + schema,
+                    "%pg.quarkus.datasource.jdbc.url", database() + "?currentSchema=" + schema,
                     "quarkus.flyway.schemas", schema,
                     "quarkus.flyway.clean-disabled", "false",
                     "quarkus.flyway.clean-at-start", "true",

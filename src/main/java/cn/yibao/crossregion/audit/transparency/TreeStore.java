@@ -10,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Reads a chain's stored tree: its size, and the complete subtrees a proof or a root needs, in one
@@ -32,28 +34,22 @@ public class TreeStore {
         return last == null ? 0 : last + 1;
     }
 
-    /** The stored hashes of these subtrees; throws if one is missing. Call within a transaction. */
+    /**
+     * The stored hashes of these subtrees; throws if one is missing. Call within a transaction. One query
+     * a level, each a range of the primary key ({@code level = ? and index in (…)}): at most log₂ n queries.
+     * (One query of OR'd (level, index) pairs is read by H2 as a scan of the whole chain.)
+     */
     public Map<TreeNode, byte[]> read(String chainId, Collection<TreeNode> nodes) {
-        Set<TreeNode> wanted = new LinkedHashSet<>(nodes);
+        Map<Integer, Set<Long>> byLevel = new TreeMap<>();
+        nodes.forEach(node -> byLevel.computeIfAbsent(node.level(), level -> new TreeSet<>()).add(node.index()));
         Map<TreeNode, byte[]> found = new HashMap<>();
-        if (wanted.isEmpty()) {
-            return found;
+        for (Map.Entry<Integer, Set<Long>> level : byLevel.entrySet()) {
+            session.createSelectionQuery("from MerkleNode n where n.chainId = :chain and n.nodeLevel = :level and n.nodeIndex in :indexes",
+                            MerkleNode.class)
+                    .setParameter("chain", chainId).setParameter("level", level.getKey()).setParameterList("indexes", level.getValue())
+                    .getResultList().forEach(row -> found.put(row.node(), row.hash));
         }
-        StringBuilder where = new StringBuilder("from MerkleNode n where n.chainId = :chain and (");
-        int i = 0;
-        for (TreeNode ignored : wanted) {
-            where.append(i == 0 ? "" : " or ").append("(n.nodeLevel = :l").append(i).append(" and n.nodeIndex = :i").append(i).append(')');
-            i++;
-        }
-        var query = session.createSelectionQuery(where.append(')').toString(), MerkleNode.class).setParameter("chain", chainId);
-        i = 0;
-        for (TreeNode node : wanted) {
-            query.setParameter("l" + i, node.level()).setParameter("i" + i, node.index());
-            i++;
-        }
-        for (MerkleNode row : query.getResultList()) {
-            found.put(row.node(), row.hash);
-        }
+        Set<TreeNode> wanted = new LinkedHashSet<>(nodes);
         if (found.size() != wanted.size()) {
             List<TreeNode> missing = new ArrayList<>(wanted);
             missing.removeAll(found.keySet());
