@@ -3,7 +3,6 @@ package cn.yibao.crossregion.audit.transparency;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
