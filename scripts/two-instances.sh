@@ -5,6 +5,7 @@
 #  3. the audit chains (one per instance) verify;
 #  4. a ruleset activated on one instance is live on the other within seconds;
 #  5. the policy timeline is one: an entry scheduled on one decides on the other; withdrawn there, it is gone here.
+#  6. each chain is a signed log of its own: each instance's checkpoints and a proof of one of its decisions verify offline.
 # Needs a jar built with the pg profile (./mvnw -DskipTests package -Dquarkus.profile=pg),
 # PostgreSQL on 127.0.0.1:5432 (database test, user postgres; JDBC_URL=jdbc:postgresql://… for another) and curl, python3.
 # Traffic goes to 127.0.0.1 only and is bounded: REQUESTS per instance, then KEYS keys × PER_KEY requests.
@@ -24,12 +25,17 @@ WORK=target/two-instances
 USERS="tester:caller+analyst+auditor:two-instances-$RUN"
 AUTH="tester:two-instances-$RUN"
 mkdir -p "$WORK"
+rm -f "$WORK"/node-?-checkpoints.log   # this run's checkpoints only (its database is not emptied: older links stay, and verify)
+# Both instances sign with one key, as production's share AUDIT_SIGNING_KEY: the key the test suite made, so that the
+# checkpoints a suite run on the same database left verify too (or node-a makes it).
+mkdir -p target/test-data
 
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {'d': d}))" "$1"; }
 
 start() {  # name port management-port
     java -Dquarkus.profile=pg ${JDBC_URL:+-Dquarkus.datasource.jdbc.url=$JDBC_URL} -Dquarkus.http.port="$2" -Dquarkus.management.port="$3" -Daudit.chain-id="$1" -Drules.sync-interval=1s \
          -Dsecurity.initial-users="$USERS" -Dsecurity.bcrypt-cost=4 -Daudit.person-id-key=two-instances \
+         -Daudit.signing-key-file=target/test-data/checkpoint-signing.key -Daudit.checkpoint.file="$WORK/$1-checkpoints.log" \
          -jar target/quarkus-app/quarkus-run.jar > "$WORK/$1.log" 2>&1 &
     echo $!
 }
@@ -162,4 +168,26 @@ done
 [ "$(decided_by "$PORT_A" 2998-01-01)" = "$BEFORE" ] || { echo "FAIL: node-a still decides by the entry withdrawn on node-b"; exit 1; }
 [ "$(entry_status "$PORT_A")" = "WITHDRAWN" ] || { echo "FAIL: node-a does not show the entry withdrawn on node-b"; exit 1; }
 echo "one timeline: scheduled on node-a, decided by on node-b; withdrawn on node-b, gone on node-a"
-echo "two instances: 5 passed, 0 failed"
+# 6. Each chain is a log of its own (the origin names it), signed with the one key both instances share.
+curl -sf -u "$AUTH" "http://127.0.0.1:$PORT_A/api/v1/audit/public-key" > "$WORK/key.json"
+for node in a b; do
+    if [ "$node" = a ]; then port=$PORT_A; else port=$PORT_B; fi
+    decision=$(sed "s/\"worked-example\"/\"$CLAIM_ID-proof-$node\"/" src/test/resources/worked-example.json |
+        curl -sf -u "$AUTH" -H 'content-type: application/json' -d @- "http://127.0.0.1:$port/api/v1/decisions/claim" | json "d['decisionId']")
+    for _ in $(seq 1 100); do
+        code=$(curl -s -o "$WORK/proof-$node.json" -w '%{http_code}' -u "$AUTH" "http://127.0.0.1:$port/api/v1/decisions/$decision/proof")
+        [ "$code" = 200 ] && break
+        sleep 0.1
+    done
+    [ "$code" = 200 ] || { echo "FAIL: no proof of decision $decision of node-$node within 10 s ($code)"; exit 1; }
+    [ "$(json "d['chain']" < "$WORK/proof-$node.json")" = "node-$node" ] || { echo "FAIL: the proof of a decision of node-$node is not of chain node-$node"; exit 1; }
+    curl -sf -u "$AUTH" "http://127.0.0.1:$port/api/v1/audit/checkpoint?chain=node-$node" | head -1 | grep -q "/node-$node\$" ||
+        { echo "FAIL: the checkpoint of chain node-$node does not name it"; exit 1; }
+    scripts/verify-decision "$WORK/proof-$node.json" "$WORK/key.json" || { echo "FAIL: the proof of decision $decision does not verify"; exit 1; }
+    scripts/verify-decision checkpoints "$WORK/node-$node-checkpoints.log" "$WORK/key.json" ||
+        { echo "FAIL: the checkpoint file of node-$node does not verify"; exit 1; }
+done
+VERIFY=$(curl -sf -u "$AUTH" "http://127.0.0.1:$PORT_B/api/v1/audit/verify")
+[ "$(echo "$VERIFY" | json "d['ok']")" = "True" ] || { echo "FAIL: verify after the proofs: $VERIFY"; exit 1; }
+echo "each chain's checkpoints and a proof of one of its decisions verify offline"
+echo "two instances: 6 passed, 0 failed"

@@ -22,7 +22,7 @@ public class AuditVerifyResource {
     }
 
     @GET
-    @Operation(summary = "Recompute every hash chain of the audit trail: {ok, checked, firstBroken: {decisionId, reason}}")
+    @Operation(summary = "Recompute every hash chain of the audit trail and its Merkle tree, and hold them against every signed checkpoint: {ok, checked, firstBroken: {decisionId, reason}, checkpoints}")
     public AuditVerifier.Report verify() {
         return verifier.verify();
     }

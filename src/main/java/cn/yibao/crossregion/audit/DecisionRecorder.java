@@ -1,5 +1,8 @@
 package cn.yibao.crossregion.audit;
 
+import cn.yibao.crossregion.audit.transparency.Checkpointer;
+import cn.yibao.crossregion.audit.transparency.Frontier;
+import cn.yibao.crossregion.audit.transparency.TreeWriter;
 import cn.yibao.crossregion.ops.AuditWriterMetrics;
 import cn.yibao.crossregion.ops.DecisionLogContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -52,6 +55,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * transaction. A key that another decision holds already fails the batch, which is then written
  * one decision at a time; the decision that finds its key taken is not recorded, and is answered
  * {@link KeyAlreadyUsedException} with the decision that holds the key, once that one is on disk.
+ * <p>
+ * Each link is also appended, in the same transaction, as a leaf of the chain's Merkle tree
+ * ({@link TreeWriter}); the {@link Checkpointer} signs the tree as committed, on its own schedule.
  */
 @ApplicationScoped
 public class DecisionRecorder {
@@ -111,6 +117,9 @@ public class DecisionRecorder {
     private final IdempotencyKeys keys;
     private final AuditWriterMetrics metrics;
     private final DecisionStatsWriter stats;
+    private final TreeWriter tree;
+    private final TreeBackfill backfill;
+    private final Checkpointer checkpointer;
     private final BlockingQueue<Pending> queue;
     /** Only the writer thread reads and writes it. */
     private final Set<String> writtenTraces = new HashSet<>();
@@ -130,7 +139,7 @@ public class DecisionRecorder {
                             @ConfigProperty(name = "audit.max-pending", defaultValue = "5000") int maxPending,
                             @ConfigProperty(name = "audit.commit-timeout-seconds", defaultValue = "30") long waitSeconds,
                             StatelessSession session, DiskSync diskSync, IdempotencyKeys keys, AuditWriterMetrics metrics,
-                            DecisionStatsWriter stats) {
+                            DecisionStatsWriter stats, TreeWriter tree, TreeBackfill backfill, Checkpointer checkpointer) {
         this.chainId = chainId;
         this.maxBatch = maxBatch;
         this.maxPending = maxPending;
@@ -142,12 +151,17 @@ public class DecisionRecorder {
         this.keys = keys;
         this.metrics = metrics;
         this.stats = stats;
+        this.tree = tree;
+        this.backfill = backfill;
+        this.checkpointer = checkpointer;
         metrics.watchQueue(queue);
         timeouts.setRemoveOnCancelPolicy(true);
     }
 
     void start(@Observes StartupEvent event) {
         startChain();
+        backfill.allChains();
+        publishTree();
         running = true;
         writer = new Thread(this::writeBatches, "audit-writer");
         acknowledger = new Thread(this::acknowledgeBatches, "audit-acknowledger");
@@ -168,6 +182,11 @@ public class DecisionRecorder {
             refuse(left, NotRecordedException.Reason.SHUTDOWN, "the audit trail is shutting down");
         }
         timeouts.shutdownNow();
+        try {
+            checkpointer.issueIfGrown();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "could not sign the last checkpoint of chain %s at shutdown", chainId);
+        }
     }
 
     /**
@@ -244,11 +263,12 @@ public class DecisionRecorder {
     }
 
     private void commit(List<Pending> batch, List<Pending> written, boolean firstTry) {
-        Set<String> tracesSeen;
+        Appended appended;
         try {
-            tracesSeen = QuarkusTransaction.requiringNew().call(() -> append(batch));
+            appended = QuarkusTransaction.requiringNew().call(() -> append(batch));
         } catch (Throwable batchFailed) {
             writtenTraces.clear();
+            tree.forget(chainId);
             if (batch.size() == 1) {
                 Pending failed = batch.get(0);
                 Optional<KeyedDecision> keyTakenBy = decisionHolding(failed.key);
@@ -274,7 +294,8 @@ public class DecisionRecorder {
             }
             return;
         }
-        rememberWritten(tracesSeen);
+        tree.committed(chainId, appended.tree());
+        rememberWritten(appended.traces());
         written.addAll(batch);
     }
 
@@ -345,12 +366,18 @@ public class DecisionRecorder {
         }
     }
 
-    /** Appends the batch to the chain; returns the traces it wrote or found, known to be in the database once it commits. */
-    private Set<String> append(List<Pending> batch) {
+    /** What a batch appended: the traces it wrote or found, known to be in the database once it commits, and the chain's tree. */
+    private record Appended(Set<String> traces, Frontier tree) {
+    }
+
+    /** Appends the batch to the chain and its tree. */
+    private Appended append(List<Pending> batch) {
         session.setJdbcBatchSize(maxBatch);
         AuditChain head = session.get(AuditChain.class, chainId, LockMode.PESSIMISTIC_WRITE);
+        Frontier frontier = tree.frontierAt(chainId, head.lastSeq).orElseGet(() -> backfill.catchUp(chainId, head.lastSeq));
         deleteExpiredKeys(batch);
         Set<String> tracesSeen = new HashSet<>();
+        List<byte[]> leaves = new ArrayList<>(batch.size());
         for (Pending pending : batch) {
             DecisionRecord record = pending.record;
             DecisionTrace trace = record.trace;
@@ -360,16 +387,19 @@ public class DecisionRecorder {
             record.chainId = chainId;
             record.chainSeq = head.lastSeq + 1;
             record.previousHash = head.lastHash;
-            record.recordHash = pending.content.link(chainId, record.chainSeq, record.previousHash);
+            byte[] leaf = pending.content.leaf(chainId, record.chainSeq, record.previousHash);
+            record.recordHash = RecordHash.linkOf(leaf);
             session.insert(record);
+            leaves.add(leaf);
             head.lastSeq = record.chainSeq;
             head.lastHash = record.recordHash;
             head.lastDecisionId = record.id;
         }
+        tree.appendAll(chainId, frontier, leaves);
         insertKeys(batch);
         stats.add(session, chainId, batch.stream().map(pending -> pending.record).toList());
         session.update(head);
-        return tracesSeen;
+        return new Appended(tracesSeen, frontier);
     }
 
     /** An expired key is a new key: its old row makes way for the decision that uses it now. */
@@ -418,6 +448,18 @@ public class DecisionRecorder {
             if (QuarkusTransaction.requiringNew().call(() -> AuditChain.findById(chainId)) == null) {
                 throw startedByAnotherInstance;
             }
+        }
+    }
+
+    /** The chain's tree as it stands at start, for the checkpointer to sign what it has not signed yet. */
+    private void publishTree() {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                AuditChain head = AuditChain.findById(chainId);
+                tree.frontierAt(chainId, head.lastSeq).ifPresent(frontier -> tree.committed(chainId, frontier));
+            });
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "the Merkle tree of chain %s does not match its head; GET /api/v1/audit/verify tells why", chainId);
         }
     }
 

@@ -1,11 +1,14 @@
 package cn.yibao.crossregion.audit;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.TreeSet;
 
 /**
  * The canonical form of a decision record and its link hash,
- * {@code sha256(previousHash + canonical form)}. Every field an auditor relies on is in it, each
+ * {@code sha256(previousHash + canonical form)}. The bytes that hash covers are also the record's
+ * leaf in its chain's Merkle tree ({@link #leaf}): the previous hash (hex), then the canonical form,
+ * which begins with the chain id and the link's number and holds the decision id as text. Every field an auditor relies on is in it, each
  * length-prefixed so that no two records share a form: change an outcome, an amount in the stored
  * response, a reason or a fired rule (in the record's trace), and the hash no longer matches.
  * <p>
@@ -22,6 +25,11 @@ final class RecordHash {
 
     static String of(DecisionRecord record) {
         return content(record).link(record.chainId, record.chainSeq, record.previousHash);
+    }
+
+    /** The record's Merkle leaf: exactly the bytes its link hash covers, so that sha256(leaf) is its record hash. */
+    static byte[] leaf(DecisionRecord record) {
+        return content(record).leaf(record.chainId, record.chainSeq, record.previousHash);
     }
 
     /** Everything of the canonical form after the record's chain and place in it. */
@@ -53,8 +61,20 @@ final class RecordHash {
 
         /** The link hash of the record with this content at {@code seq} of chain {@code chainId}, after {@code previousHash}. */
         String link(String chainId, Long seq, String previousHash) {
-            String head = previousHash + new Canonical(FORM).field(chainId).field(String.valueOf(seq)).text();
-            return Canonical.hex(Canonical.sha256Of(head.getBytes(StandardCharsets.UTF_8), utf8));
+            return linkOf(leaf(chainId, seq, previousHash));
         }
+
+        /** The bytes that the link hash of the record with this content at {@code seq} of chain {@code chainId} covers. */
+        byte[] leaf(String chainId, Long seq, String previousHash) {
+            byte[] head = (previousHash + new Canonical(FORM).field(chainId).field(String.valueOf(seq)).text()).getBytes(StandardCharsets.UTF_8);
+            byte[] leaf = Arrays.copyOf(head, head.length + utf8.length);
+            System.arraycopy(utf8, 0, leaf, head.length, utf8.length);
+            return leaf;
+        }
+    }
+
+    /** The link hash of a record whose leaf is this. */
+    static String linkOf(byte[] leaf) {
+        return Canonical.hex(Canonical.sha256Of(leaf));
     }
 }
