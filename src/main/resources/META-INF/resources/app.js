@@ -109,16 +109,40 @@ async function openDecision(id) {
   }
 }
 
+/** The full check runs as a job (POST /api/v1/audit/verify/jobs); the page follows its progress. */
 async function verify() {
   const result = $('#verify-result');
   result.innerHTML = '<p class="muted">校验中… Verifying…</p>';
   try {
-    const report = await api('/api/v1/audit/verify');
-    result.innerHTML = report.ok
+    let job = await api('/api/v1/audit/verify/jobs', {method: 'POST'});
+    while (job.status === 'RUNNING') {
+      result.innerHTML = `<p class="muted" id="verify-progress">校验中 Verifying… <progress max="${job.total || 1}" value="${job.checked}"></progress>
+        ${job.checked} / ${job.total} · ${job.perSecond}/s</p>`;
+      await new Promise(resolve => setTimeout(resolve, 500));
+      job = await api(`/api/v1/audit/verify/jobs/${encodeURIComponent(job.jobId)}`);
+    }
+    if (job.status === 'FAILED') throw new Error(job.error);
+    const report = job.report;
+    result.innerHTML = (report.ok
       ? `<p class="ok" id="verify-ok">完好 OK — 已校验 ${report.checked} 条记录，${report.chains} 条链 · ${report.checked} records in ${report.chains} chain(s) intact</p>`
-      : `<p class="bad" id="verify-broken">已被篡改 BROKEN — <code>${esc(report.firstBroken.decisionId)}</code>: ${esc(report.firstBroken.reason)}</p>`;
+      : `<p class="bad" id="verify-broken">已被篡改 BROKEN — <code>${esc(report.firstBroken.decisionId)}</code>: ${esc(report.firstBroken.reason)}</p>`)
+      + `<p class="muted">${job.perSecond}/s</p>`;
+    showLastVerify();
   } catch (error) {
     result.innerHTML = `<p class="bad">${esc(error.message)}</p>`;
+  }
+}
+
+/** When the trail was last checked, and what came out: an unchecked trail should be visible. */
+async function showLastVerify() {
+  const last = $('#verify-last');
+  try {
+    const job = await api('/api/v1/audit/verify/last');
+    const minutes = Math.round((Date.now() - Date.parse(job.finishedAt)) / 60000);
+    last.innerHTML = `上次校验 Last check: ${esc(job.finishedAt)} (${minutes} 分钟前 min ago) —
+      ${job.report?.ok ? '<span class="ok">完好 OK</span>' : '<span class="bad">未通过 NOT OK</span>'}`;
+  } catch (error) {
+    last.textContent = '本实例启动后尚未校验 · Not checked since this instance started';
   }
 }
 
@@ -164,6 +188,7 @@ $('#prev').addEventListener('click', () => { if (page > 0) { page--; search(); }
 $('#next').addEventListener('click', () => { if (lastNext) { cursors[page + 1] = lastNext; page++; search(); } });
 $('#results tbody').addEventListener('click', event => { const row = event.target.closest('tr[data-id]'); if (row) openDecision(row.dataset.id); });
 $('#verify-button').addEventListener('click', verify);
+showLastVerify();
 $('#replay-form').addEventListener('submit', replay);
 $('#replay-result').addEventListener('click', event => {
   const link = event.target.closest('[data-open]');

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 
 /**
  * Recomputes every hash chain from its first link to its head. A record changed in place
@@ -48,6 +49,12 @@ public class AuditVerifier {
     }
 
     public Report verify() {
+        return verify(checkedSoFar -> {
+        });
+    }
+
+    /** As {@link #verify()}, telling {@code progress} how many records it has checked, a stride at a time. */
+    public Report verify(LongConsumer progress) {
         List<AuditChain> chains = QuarkusTransaction.requiringNew().call(() -> AuditChain.<AuditChain>listAll());
         SignedCheckpoints.Expected expected = QuarkusTransaction.requiringNew().call(
                 () -> signedCheckpoints.check(chains.stream().map(chain -> chain.chainId).toList()));
@@ -70,6 +77,7 @@ public class AuditVerifier {
             String lastId = null;
             for (long from = 0; from < head.lastSeq; from += STRIDE) {
                 long fromSeq = from;
+                progress.accept(checked);
                 List<DecisionRecord> links = links(head.chainId, from, from + STRIDE);
                 Map<Long, byte[]> storedLeaves = QuarkusTransaction.requiringNew().call(
                         () -> tree.leafHashes(head.chainId, fromSeq, fromSeq + STRIDE));

@@ -3,6 +3,7 @@ package cn.yibao.crossregion.audit;
 import cn.yibao.crossregion.TestUsers;
 import cn.yibao.crossregion.api.Requests;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -36,6 +37,31 @@ class AuditTrailTest extends TestUsers {
                 .when().post("/api/v1/decisions/claim")
                 .then().statusCode(200)
                 .extract().path("decisionId");
+    }
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metrics;
+
+    @Test
+    void shouldRunTheFullCheckAsAJobWithProgressAndKeepItsLastResultAsAMetric() throws InterruptedException {
+        given().contentType("application/json").body(Requests.WORKED_EXAMPLE).post("/api/v1/decisions/claim").then().statusCode(200);
+        String location = given().post("/api/v1/audit/verify/jobs").then().statusCode(202)
+                .body("status", org.hamcrest.Matchers.anyOf(equalTo("RUNNING"), equalTo("DONE")))
+                .extract().header("Location");
+        io.restassured.path.json.JsonPath job = given().get(location).then().statusCode(200).extract().jsonPath();
+        for (int i = 0; i < 300 && "RUNNING".equals(job.getString("status")); i++) {
+            Thread.sleep(100);
+            job = given().get(location).then().statusCode(200).extract().jsonPath();
+        }
+        assertEquals("DONE", job.getString("status"));
+        assertTrue(job.getBoolean("report.ok"));
+        assertEquals(job.getLong("total"), job.getLong("report.checked"), "every record of every chain is checked");
+        assertTrue(job.getLong("total") >= 1);
+        given().get("/api/v1/audit/verify/last").then().statusCode(200).body("jobId", equalTo(job.getString("jobId")));
+        cn.yibao.crossregion.ops.Scrape scrape = cn.yibao.crossregion.ops.Scrape.of(metrics);
+        assertEquals(1.0, scrape.value("audit_verify_last_ok"));
+        assertTrue(scrape.value("audit_verify_last_age_seconds") < 60, "the check just finished");
+        given().get("/api/v1/audit/verify/jobs/" + UUID.randomUUID()).then().statusCode(404);
     }
 
     @Test

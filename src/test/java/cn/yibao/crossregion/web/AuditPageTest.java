@@ -85,6 +85,7 @@ class AuditPageTest extends TestUsers {
         browser.findElement(By.id("verify-button")).click();
         WebElement verified = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#verify-ok, #verify-broken")));
         assertEquals("verify-ok", verified.getAttribute("id"), verified.getText());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verify-last"), "Last check"));
         Browser.screenshot(browser, "audit-page-verify");
 
         browser.findElement(By.cssSelector("nav .tab[data-tab='rulesets']")).click();
