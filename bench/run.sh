@@ -10,7 +10,8 @@
 #   bench/run.sh --pg       PostgreSQL on 127.0.0.1:5432 (user postgres), a fresh database
 #                           crossregion_bench (PG_DATABASE), dropped and created by psql
 # LEVELS=1,4,16,64,256 BENCH_SECONDS=10 PACED_CONNECTIONS=32 WARMUP_ROUNDS=48 BODIES=5000 WRK_THREADS=1
-# change the run; every wrk run is bounded by its duration.
+# change the run; every wrk run is bounded by its duration. LOAD_ONLY=1 skips the table benchmarks;
+# EXTRA_JAVA_OPTS="-Dkey=value …" starts the service with more settings.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -60,9 +61,10 @@ echo "== machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d
 echo "== $(java -version 2>&1 | head -1); $( (wrk -v 2>&1 || true) | head -1)"
 java -cp "$CLASSPATH" bench/WrkRequests.java "$WORK/requests.txt" "$BODIES"
 
-java -Dquarkus.profile="$PROFILE" "${DATABASE[@]}" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
+# shellcheck disable=SC2086  # EXTRA_JAVA_OPTS: more -D settings, split on spaces (bench/checkpoint-cost.sh)
+java -Dquarkus.profile="$PROFILE" "${DATABASE[@]}" ${EXTRA_JAVA_OPTS:-} -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
      -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$MANAGEMENT_PORT" \
-     -Daudit.h2-file="./$WORK/decisions" \
+     -Daudit.h2-file="./$WORK/decisions" -Daudit.checkpoint.file="./$WORK/audit-checkpoints.log" \
      -Dsecurity.initial-users="bench:caller+auditor:$PASSWORD" -Daudit.person-id-key=bench -Daudit.chain-id="bench-$RUN" \
      -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
 PID=$!
@@ -158,6 +160,7 @@ if [ "$RECORDED" -gt "$ANSWERED" ]; then
 fi
 kill $PID && wait $PID 2> /dev/null || true
 
+[ -z "${LOAD_ONLY:-}" ] || exit 0
 echo
 echo "== DMN table scaling"
 java -cp "$CLASSPATH" bench/DmnTableScaling.java

@@ -45,7 +45,7 @@ echo "== $(date -R); $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $
 
 java -Dquarkus.profile="$PROFILE" "${DATABASE[@]}" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
      -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$MANAGEMENT_PORT" \
-     -Daudit.h2-file="./$WORK/decisions" -Dquarkus.log.category.\"cn.yibao.crossregion.decision\".level=WARN \
+     -Daudit.h2-file="./$WORK/decisions" -Daudit.checkpoint.file="./$WORK/audit-checkpoints.log" -Dquarkus.log.category.\"cn.yibao.crossregion.decision\".level=WARN \
      -Dsecurity.initial-users="bench:caller+auditor:$PASSWORD" -Daudit.person-id-key=bench -Daudit.chain-id="bench-$RUN" \
      -jar "target/$APP/quarkus-run.jar" > "$WORK/service.log" 2>&1 &
 PID=$!

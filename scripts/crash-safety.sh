@@ -22,7 +22,7 @@ rm -rf "$WORK" && mkdir -p "$WORK"
 
 start() {
     java -Dquarkus.profile="$PROFILE" -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$MANAGEMENT_PORT" \
-         -Daudit.h2-file="./$WORK/decisions" \
+         -Daudit.h2-file="./$WORK/decisions" -Daudit.checkpoint.file="./$WORK/audit-checkpoints.log" \
          -Dsecurity.initial-users="crash:caller+auditor:crash-$RUN" -Dsecurity.bcrypt-cost=4 -Daudit.person-id-key=crash-safety \
          -Daudit.chain-id="crash-$PROFILE" -jar target/quarkus-app/quarkus-run.jar >> "$WORK/service.log" 2>&1 &
     PID=$!

@@ -33,7 +33,7 @@ rm -rf "$WORK" && mkdir -p "$WORK"
 start() {
     java -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
          -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$MANAGEMENT_PORT" \
-         -Dquarkus.shutdown.delay="$SHUTDOWN_DELAY" -Daudit.h2-file="./$WORK/decisions" \
+         -Dquarkus.shutdown.delay="$SHUTDOWN_DELAY" -Daudit.h2-file="./$WORK/decisions" -Daudit.checkpoint.file="./$WORK/audit-checkpoints.log" \
          -Dsecurity.initial-users="graceful:caller+auditor:graceful-$RUN" -Dsecurity.bcrypt-cost=4 \
          -Daudit.person-id-key=graceful-shutdown -Daudit.chain-id=graceful -jar target/quarkus-app/quarkus-run.jar >> "$WORK/service.log" 2>&1 &
     PID=$!
