@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 CONNECTIONS=${CONNECTIONS:-64}
 PAIRS=${PAIRS:-1}
 DATABASE_FLAG=${1:-}
+mkdir -p target
 rate() {  # settings -> the decisions/s of bench/run.sh's one level
     # shellcheck disable=SC2086  # an empty flag is no argument
     LOAD_ONLY=1 LEVELS="$CONNECTIONS" BENCH_SECONDS="${BENCH_SECONDS:-20}" WARMUP_ROUNDS="${WARMUP_ROUNDS:-16}" \
