@@ -20,9 +20,12 @@ RUN=$(date +%s)-$$
 AUTH="crash:crash-$RUN"
 rm -rf "$WORK" && mkdir -p "$WORK"
 
+# The signing key of the test suite and two-instances.sh: on PostgreSQL the database holds their
+# checkpoints too, and verify must know the key that signed them.
 start() {
     java -Dquarkus.profile="$PROFILE" -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$MANAGEMENT_PORT" \
          -Daudit.h2-file="./$WORK/decisions" -Daudit.checkpoint.file="./$WORK/audit-checkpoints.log" \
+         -Daudit.signing-key-file=target/test-data/checkpoint-signing.key \
          -Dsecurity.initial-users="crash:caller+auditor:crash-$RUN" -Dsecurity.bcrypt-cost=4 -Daudit.person-id-key=crash-safety \
          -Daudit.chain-id="crash-$PROFILE" -jar target/quarkus-app/quarkus-run.jar >> "$WORK/service.log" 2>&1 &
     PID=$!
