@@ -1,8 +1,8 @@
 package cn.yibao.crossregion.audit;
 
+import cn.yibao.crossregion.audit.transparency.MerkleHash;
+
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -37,15 +37,7 @@ final class Canonical {
 
     /** The SHA-256 of the given parts, one after the other. */
     static byte[] sha256Of(byte[]... parts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (byte[] part : parts) {
-                digest.update(part);
-            }
-            return digest.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return MerkleHash.sha256(parts);
     }
 
     static String hex(byte[] bytes) {

@@ -28,6 +28,19 @@ public final class TimeBounds {
         }
     }
 
+    /** A query or path parameter that must be a calendar day; null when absent; a field error when it is not a day. */
+    public static LocalDate day(String field, String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            errors.add(FieldProblem.DATE.at(field));
+            return null;
+        }
+    }
+
     /** The start of a {@code from} bound; a day starts at its midnight. */
     public static Instant from(String value, ZoneId zone) {
         return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(zone).toInstant() : Instant.parse(value);

@@ -34,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.ZoneId;
 import java.net.URI;
 import java.util.ArrayList;
@@ -92,8 +91,8 @@ public class ReplayResource {
         boolean byPolicyDate = by == ReplayService.By.policyDate;
         Instant from = byPolicyDate ? null : TimeBounds.parse("from", request.from(), zone, false, errors);
         Instant to = byPolicyDate ? null : TimeBounds.parse("to", request.to(), zone, true, errors);
-        LocalDate fromDate = byPolicyDate ? day("from", request.from(), errors) : null;
-        LocalDate toDate = byPolicyDate ? day("to", request.to(), errors) : null;
+        LocalDate fromDate = byPolicyDate ? TimeBounds.day("from", request.from(), errors) : null;
+        LocalDate toDate = byPolicyDate ? TimeBounds.day("to", request.to(), errors) : null;
         if (!errors.isEmpty()) {
             return Response.status(Response.Status.BAD_REQUEST).entity(ErrorResponse.badRequest(errors)).build();
         }
@@ -188,17 +187,5 @@ public class ReplayResource {
         }
         Matcher wait = PREFER_WAIT.matcher(prefer);
         return wait.find() ? (int) Math.min(MAX_WAIT_SECONDS, Long.parseLong(wait.group(1).substring(0, Math.min(6, wait.group(1).length())))) : 0;
-    }
-
-    private static LocalDate day(String field, String value, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            errors.add(FieldProblem.DATE.at(field));
-            return null;
-        }
     }
 }

@@ -1,7 +1,9 @@
 package cn.yibao.crossregion.workflow;
 
 import cn.yibao.crossregion.api.validation.ErrorResponse;
+import cn.yibao.crossregion.api.validation.FieldError;
 import cn.yibao.crossregion.api.validation.FieldProblem;
+import cn.yibao.crossregion.audit.TimeBounds;
 import cn.yibao.crossregion.security.Role;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The policy timeline (API.md "Policy in time"): which version decides which dates, as it stands or stood. */
@@ -56,11 +59,10 @@ public class TimelineResource {
     @RolesAllowed(Role.ANALYST)
     @Operation(summary = "Withdraw the scheduled entry of a future date (409 if its date has come, 404 if there is none)")
     public Response withdraw(@PathParam("effectiveFrom") String effectiveFrom) {
-        LocalDate date;
-        try {
-            date = LocalDate.parse(effectiveFrom);
-        } catch (DateTimeParseException e) {
-            return Response.status(400).entity(ErrorResponse.badRequest(List.of(FieldProblem.DATE.at("effectiveFrom")))).build();
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate date = TimeBounds.day("effectiveFrom", effectiveFrom, errors);
+        if (!errors.isEmpty()) {
+            return Response.status(400).entity(ErrorResponse.badRequest(errors)).build();
         }
         return Response.ok(timelines.withdraw(date, identity.getPrincipal().getName())).build();
     }
