@@ -9,6 +9,8 @@
 #   bench/trail.sh N --pg       PostgreSQL on 127.0.0.1:5432 (user postgres), a fresh database (PG_DATABASE,
 #                               default crossregion_trail), dropped and created by psql
 # REPEAT=20 runs each read that many times. Every step is bounded: the fill by FILL_MINUTES (default 90).
+# REUSE=1 keeps the trail of the last run with the same N and database and measures the reads again (after a change
+# to the read side: migrations still run, the fill is skipped).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,8 +21,10 @@ WORK=target/bench-trail
 if [ "${2:-}" = "--pg" ]; then
     PROFILE=pg
     PG_DATABASE=${PG_DATABASE:-crossregion_trail}
-    psql -h 127.0.0.1 -U postgres -d postgres -q -c "drop database if exists $PG_DATABASE" -c "create database $PG_DATABASE" \
-        || { echo "bench/trail.sh --pg needs psql and PostgreSQL on 127.0.0.1:5432 (user postgres)" >&2; exit 1; }
+    if [ "${REUSE:-}" != 1 ]; then
+        psql -h 127.0.0.1 -U postgres -d postgres -q -c "drop database if exists $PG_DATABASE" -c "create database $PG_DATABASE" \
+            || { echo "bench/trail.sh --pg needs psql and PostgreSQL on 127.0.0.1:5432 (user postgres)" >&2; exit 1; }
+    fi
     DATABASE=(-Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$PG_DATABASE?reWriteBatchedInserts=true")
     WORK=target/bench-trail-pg
 fi
@@ -34,7 +38,13 @@ URL="http://127.0.0.1:$PORT"
 READY="http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready"
 RUN=$(date +%s)-$$
 PASSWORD="bench-$RUN"
-rm -rf "$WORK" && mkdir -p "$WORK"
+if [ "${REUSE:-}" = 1 ]; then
+    [ "$(cat "$WORK/filled" 2>/dev/null)" = "$N" ] || { echo "REUSE=1: $WORK holds no trail of $N decisions" >&2; exit 1; }
+    RUN=$(cat "$WORK/run")
+    PASSWORD="bench-$RUN"
+else
+    rm -rf "$WORK" && mkdir -p "$WORK" && echo "$RUN" > "$WORK/run"
+fi
 
 PROFILE="$PROFILE,bench"
 if [ "${SKIP_BUILD:-}" != 1 ]; then
@@ -53,6 +63,7 @@ trap 'kill $PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 240); do curl -sf "$READY" > /dev/null && break; sleep 0.5; done
 curl -sf "$READY" > /dev/null || { echo "the service did not start, see $WORK/service.log" >&2; exit 1; }
 
+if [ "${REUSE:-}" != 1 ]; then
 echo "== filling $N decisions over the past year"
 curl -sf -u "bench:$PASSWORD" -X POST "$URL/api/v1/bench/trail?count=$N&days=365" > /dev/null
 deadline=$((SECONDS + FILL_MINUTES * 60))
@@ -64,6 +75,8 @@ while true; do
     [ $SECONDS -lt $deadline ] || { echo "the fill did not end within $FILL_MINUTES minutes" >&2; exit 1; }
 done
 curl -sf -u "bench:$PASSWORD" "$URL/api/v1/bench/trail/persons?count=$REPEAT" > "$WORK/persons.txt"
+echo "$N" > "$WORK/filled"
+fi
 
 echo
 echo "== reads, $REPEAT times each (wall time at the client, 127.0.0.1)"

@@ -1,9 +1,9 @@
 package cn.yibao.crossregion.api;
 
 import cn.yibao.crossregion.decision.Amounts;
-import cn.yibao.crossregion.decision.DecisionType;
-import cn.yibao.crossregion.decision.Outcome;
 import cn.yibao.crossregion.facts.Area;
+import cn.yibao.crossregion.facts.DecisionType;
+import cn.yibao.crossregion.facts.Outcome;
 import cn.yibao.crossregion.rules.FiredRule;
 
 import java.time.Instant;

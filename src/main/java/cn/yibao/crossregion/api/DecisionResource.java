@@ -2,7 +2,7 @@ package cn.yibao.crossregion.api;
 
 import cn.yibao.crossregion.api.validation.IdempotencyKeyRefusedException;
 import cn.yibao.crossregion.decision.DecisionService;
-import cn.yibao.crossregion.decision.DecisionType;
+import cn.yibao.crossregion.facts.DecisionType;
 import cn.yibao.crossregion.security.Role;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.http.HttpServerRequest;

@@ -1,8 +1,8 @@
 package cn.yibao.crossregion.api;
 
-import cn.yibao.crossregion.decision.DecisionType;
-import cn.yibao.crossregion.decision.Outcome;
+import cn.yibao.crossregion.facts.DecisionType;
 import cn.yibao.crossregion.facts.FilingType;
+import cn.yibao.crossregion.facts.Outcome;
 import cn.yibao.crossregion.rules.FiredRule;
 
 import java.time.Instant;

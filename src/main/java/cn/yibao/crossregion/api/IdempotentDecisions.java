@@ -2,11 +2,11 @@ package cn.yibao.crossregion.api;
 
 import cn.yibao.crossregion.api.validation.IdempotencyKeyRefusedException;
 import cn.yibao.crossregion.audit.IdempotencyKey;
-import cn.yibao.crossregion.audit.IdempotencyKeys;
-import cn.yibao.crossregion.audit.KeyAlreadyUsedException;
-import cn.yibao.crossregion.audit.KeyedDecision;
 import cn.yibao.crossregion.audit.PersonIdHasher;
-import cn.yibao.crossregion.decision.DecisionType;
+import cn.yibao.crossregion.audit.record.IdempotencyKeys;
+import cn.yibao.crossregion.audit.record.KeyAlreadyUsedException;
+import cn.yibao.crossregion.audit.record.KeyedDecision;
+import cn.yibao.crossregion.facts.DecisionType;
 import cn.yibao.crossregion.ops.DecisionMetrics;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

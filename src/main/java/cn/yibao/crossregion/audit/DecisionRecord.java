@@ -81,10 +81,10 @@ public class DecisionRecord extends PanacheEntityBase {
 
     /** The text of records written before V9, read only. */
     @Column(name = "request_json", insertable = false, updatable = false)
-    String requestJsonText;
+    public String requestJsonText;
 
     @Column(name = "response_json", insertable = false, updatable = false)
-    String responseJsonText;
+    public String responseJsonText;
 
     /** The payable of a claim, as in its response; null for a filing. */
     public BigDecimal payable;

@@ -29,7 +29,7 @@ import java.util.TreeSet;
 public class DecisionTrace extends PanacheEntityBase {
 
     /** Traces of decisions recorded before traces existed (migration V5): one per decision, named by it, not by a hash. */
-    static final String LEGACY_PREFIX = "legacy-";
+    public static final String LEGACY_PREFIX = "legacy-";
 
     @Id
     @Column(name = "trace_id")
@@ -55,7 +55,7 @@ public class DecisionTrace extends PanacheEntityBase {
     public List<FiredRuleRow> firedRules = new ArrayList<>();
 
     /** The trace of this decision, named by its content. */
-    static DecisionTrace of(DecisionEntry entry) {
+    public static DecisionTrace of(DecisionEntry entry) {
         DecisionTrace trace = new DecisionTrace();
         trace.decisionType = entry.type();
         trace.outcome = entry.outcome();
@@ -77,7 +77,7 @@ public class DecisionTrace extends PanacheEntityBase {
     }
 
     /** The SHA-256 of everything a trace says, each field length-prefixed (as in {@link RecordHash}). */
-    static String idOf(DecisionTrace trace) {
+    public static String idOf(DecisionTrace trace) {
         Canonical canonical = new Canonical("decision-trace/v1")
                 .field(trace.decisionType).field(trace.outcome).field(trace.rulesetVersion)
                 .field(String.join(",", new TreeSet<>(trace.reasonCodes)));

@@ -16,24 +16,24 @@ import java.util.TreeSet;
  * rest ({@link Content}) is worked out beforehand, on the deciding thread, so that the one writer
  * thread only hashes.
  */
-final class RecordHash {
+public final class RecordHash {
 
     private static final String FORM = "decision-record/v1";
 
     private RecordHash() {
     }
 
-    static String of(DecisionRecord record) {
+    public static String of(DecisionRecord record) {
         return content(record).link(record.chainId, record.chainSeq, record.previousHash);
     }
 
     /** The record's Merkle leaf: exactly the bytes its link hash covers, so that sha256(leaf) is its record hash. */
-    static byte[] leaf(DecisionRecord record) {
+    public static byte[] leaf(DecisionRecord record) {
         return content(record).leaf(record.chainId, record.chainSeq, record.previousHash);
     }
 
     /** Everything of the canonical form after the record's chain and place in it. */
-    static Content content(DecisionRecord record) {
+    public static Content content(DecisionRecord record) {
         Canonical canonical = new Canonical("")
                 .field(record.id)
                 .field(record.decisionType)
@@ -57,15 +57,15 @@ final class RecordHash {
         return new Content(canonical.text().getBytes(StandardCharsets.UTF_8));
     }
 
-    record Content(byte[] utf8) {
+    public record Content(byte[] utf8) {
 
         /** The link hash of the record with this content at {@code seq} of chain {@code chainId}, after {@code previousHash}. */
-        String link(String chainId, Long seq, String previousHash) {
+        public String link(String chainId, Long seq, String previousHash) {
             return linkOf(leaf(chainId, seq, previousHash));
         }
 
         /** The bytes that the link hash of the record with this content at {@code seq} of chain {@code chainId} covers. */
-        byte[] leaf(String chainId, Long seq, String previousHash) {
+        public byte[] leaf(String chainId, Long seq, String previousHash) {
             byte[] head = (previousHash + new Canonical(FORM).field(chainId).field(String.valueOf(seq)).text()).getBytes(StandardCharsets.UTF_8);
             byte[] leaf = Arrays.copyOf(head, head.length + utf8.length);
             System.arraycopy(utf8, 0, leaf, head.length, utf8.length);
@@ -74,7 +74,7 @@ final class RecordHash {
     }
 
     /** The link hash of a record whose leaf is this. */
-    static String linkOf(byte[] leaf) {
+    public static String linkOf(byte[] leaf) {
         return Canonical.hex(Canonical.sha256Of(leaf));
     }
 }

@@ -8,14 +8,14 @@ import java.io.IOException;
 import java.math.BigDecimal;
 
 /** The {@code amounts.payable} of a recorded answer, read as it was written (no rounding); null when it has none (a filing). */
-final class RecordedPayable {
+public final class RecordedPayable {
 
     private static final JsonFactory JSON = new JsonFactory();
 
     private RecordedPayable() {
     }
 
-    static BigDecimal of(String responseJson) {
+    public static BigDecimal of(String responseJson) {
         try (JsonParser parser = JSON.createParser(responseJson)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;

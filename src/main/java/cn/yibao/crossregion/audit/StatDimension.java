@@ -25,7 +25,7 @@ public enum StatDimension {
         return stored;
     }
 
-    Collection<String> keysOf(DecisionRecord record) {
+    public Collection<String> keysOf(DecisionRecord record) {
         return switch (this) {
             case OUTCOME -> List.of(record.outcome);
             case REASON_CODE -> record.trace.reasonCodes;

@@ -6,6 +6,7 @@ import cn.yibao.crossregion.facts.CareArea;
 import cn.yibao.crossregion.facts.Claim;
 import cn.yibao.crossregion.facts.Finding;
 import cn.yibao.crossregion.facts.NoValidFiling;
+import cn.yibao.crossregion.facts.Outcome;
 import cn.yibao.crossregion.facts.RegionPolicy;
 import cn.yibao.crossregion.facts.Rejection;
 import cn.yibao.crossregion.facts.SubmittedFiling;

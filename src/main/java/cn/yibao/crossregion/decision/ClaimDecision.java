@@ -1,6 +1,7 @@
 package cn.yibao.crossregion.decision;
 
 import cn.yibao.crossregion.facts.Area;
+import cn.yibao.crossregion.facts.Outcome;
 import cn.yibao.crossregion.policy.ReasonText;
 import cn.yibao.crossregion.rules.FiredRule;
 

@@ -5,6 +5,7 @@ import cn.yibao.crossregion.api.FilingRequest;
 import cn.yibao.crossregion.facts.FilingDefect;
 import cn.yibao.crossregion.facts.FilingTerm;
 import cn.yibao.crossregion.facts.Finding;
+import cn.yibao.crossregion.facts.Outcome;
 import cn.yibao.crossregion.facts.Rejection;
 import cn.yibao.crossregion.rules.DrlRun;
 import cn.yibao.crossregion.rules.Ruleset;

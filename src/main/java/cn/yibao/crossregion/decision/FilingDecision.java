@@ -1,5 +1,6 @@
 package cn.yibao.crossregion.decision;
 
+import cn.yibao.crossregion.facts.Outcome;
 import cn.yibao.crossregion.policy.ReasonText;
 import cn.yibao.crossregion.rules.FiredRule;
 

@@ -1,7 +1,7 @@
 package cn.yibao.crossregion.scenarios;
 
 import cn.yibao.crossregion.decision.DecisionService;
-import cn.yibao.crossregion.decision.DecisionType;
+import cn.yibao.crossregion.facts.DecisionType;
 import cn.yibao.crossregion.rules.RuleProblem;
 import cn.yibao.crossregion.rules.Ruleset;
 import cn.yibao.crossregion.rules.RulesetInvalidException;

@@ -1,6 +1,6 @@
 package cn.yibao.crossregion.workflow;
 
-import cn.yibao.crossregion.audit.DiskSync;
+import cn.yibao.crossregion.audit.record.DiskSync;
 import cn.yibao.crossregion.ops.DecisionMetrics;
 import cn.yibao.crossregion.rules.PolicyTimeline;
 import cn.yibao.crossregion.rules.RulesetRegistry;

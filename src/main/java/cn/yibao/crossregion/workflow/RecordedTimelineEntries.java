@@ -1,6 +1,6 @@
 package cn.yibao.crossregion.workflow;
 
-import cn.yibao.crossregion.audit.TimelineEntries;
+import cn.yibao.crossregion.audit.read.TimelineEntries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

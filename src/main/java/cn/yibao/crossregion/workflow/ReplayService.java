@@ -1,11 +1,11 @@
 package cn.yibao.crossregion.workflow;
 
+import cn.yibao.crossregion.api.JsonSettings;
 import cn.yibao.crossregion.audit.DecisionRecord;
 import cn.yibao.crossregion.decision.DecisionService;
+import cn.yibao.crossregion.facts.DecisionType;
 import cn.yibao.crossregion.rules.CompiledRulesets;
-import cn.yibao.crossregion.decision.DecisionType;
 import cn.yibao.crossregion.rules.Ruleset;
-import cn.yibao.crossregion.api.JsonSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

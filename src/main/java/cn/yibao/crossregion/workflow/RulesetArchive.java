@@ -1,6 +1,6 @@
 package cn.yibao.crossregion.workflow;
 
-import cn.yibao.crossregion.audit.DiskSync;
+import cn.yibao.crossregion.audit.record.DiskSync;
 import cn.yibao.crossregion.rules.RuleFile;
 import cn.yibao.crossregion.rules.RulesetSource;
 import cn.yibao.crossregion.rules.RulesetSources;

@@ -3,7 +3,7 @@ package cn.yibao.crossregion.workflow;
 import cn.yibao.crossregion.api.validation.ErrorResponse;
 import cn.yibao.crossregion.api.validation.FieldError;
 import cn.yibao.crossregion.api.validation.FieldProblem;
-import cn.yibao.crossregion.audit.TimeBounds;
+import cn.yibao.crossregion.audit.read.TimeBounds;
 import cn.yibao.crossregion.security.Role;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,7 +1,7 @@
 package cn.yibao.crossregion.api;
 
 import cn.yibao.crossregion.TestUsers;
-import cn.yibao.crossregion.audit.IdempotencyKeys;
+import cn.yibao.crossregion.audit.record.IdempotencyKeys;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

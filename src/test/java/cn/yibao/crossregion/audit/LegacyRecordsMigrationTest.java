@@ -2,6 +2,7 @@ package cn.yibao.crossregion.audit;
 
 import cn.yibao.crossregion.TestUsers;
 import cn.yibao.crossregion.api.Requests;
+import cn.yibao.crossregion.audit.record.OlderRecordsBackfill;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,5 +1,0 @@
-package cn.yibao.crossregion.decision;
-
-public enum DecisionType {
-    CLAIM, FILING
-}

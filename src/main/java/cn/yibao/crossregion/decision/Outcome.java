@@ -1,6 +1,0 @@
-package cn.yibao.crossregion.decision;
-
-/** A claim is APPROVED or REJECTED; a filing request ACCEPTED or REJECTED. */
-public enum Outcome {
-    APPROVED, ACCEPTED, REJECTED
-}

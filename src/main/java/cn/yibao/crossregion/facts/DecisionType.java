@@ -1,0 +1,5 @@
+package cn.yibao.crossregion.facts;
+
+public enum DecisionType {
+    CLAIM, FILING
+}

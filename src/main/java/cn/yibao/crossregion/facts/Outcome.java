@@ -1,0 +1,6 @@
+package cn.yibao.crossregion.facts;
+
+/** A claim is APPROVED or REJECTED; a filing request ACCEPTED or REJECTED. */
+public enum Outcome {
+    APPROVED, ACCEPTED, REJECTED
+}
