@@ -33,7 +33,7 @@ public class IdempotencyKeys {
     /** The decision recorded under the key, unless none is or the key has expired. */
     public Optional<KeyedDecision> find(IdempotencyKey key) {
         return QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery("""
-                        select new cn.yibao.crossregion.audit.KeyedDecision(k.requestHash, k.decisionId, r.responseJson)
+                        select new cn.yibao.crossregion.audit.record.KeyedDecision(k.requestHash, k.decisionId, r.responseJson)
                         from IdempotencyKeyRecord k join DecisionRecord r on r.id = k.decisionId
                         where k.owner = :owner and k.idempotencyKey = :key and k.createdAt >= :expiredBefore""", KeyedDecision.class)
                 .setParameter("owner", key.owner())
