@@ -170,6 +170,22 @@ class AuditPageTest extends TestUsers {
         new Select(browser.findElement(By.id("charts-region-by"))).selectByValue("insuredRegion");
         assertRegions(stats("insuredRegion", period), chart("chart-regions"), "440700");
 
+        // A bar leads to its decisions: today's rejections, searched on the Decisions tab.
+        ((JavascriptExecutor) browser).executeScript(
+                "const chart = window.auditCharts['chart-outcomes'];"
+                        + "const bar = chart.getDatasetMeta(chart.data.datasets.findIndex(d => d.key === 'REJECTED')).data[29];"
+                        + "const box = chart.canvas.getBoundingClientRect();"
+                        + "chart.canvas.dispatchEvent(new MouseEvent('click', {clientX: box.left + bar.x, clientY: box.top + (bar.y + bar.base) / 2, bubbles: true}));");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tab-decisions")));
+        assertEquals("REJECTED", browser.findElement(By.cssSelector("#filters select[name='outcome']")).getAttribute("value"));
+        assertEquals(today, browser.findElement(By.cssSelector("#filters input[name='from']")).getAttribute("value"));
+        assertEquals(today, browser.findElement(By.cssSelector("#filters input[name='to']")).getAttribute("value"));
+        wait.until(page -> {
+            List<String> shown = page.findElements(By.cssSelector("#results tbody tr td:nth-child(4)")).stream().map(WebElement::getText).toList();
+            return !shown.isEmpty() && shown.stream().allMatch("REJECTED"::equals);
+        });
+        browser.findElement(By.cssSelector("nav .tab[data-tab='overview']")).click();
+
         // Claims only: the filing's outcome is gone from the stack.
         new Select(browser.findElement(By.id("charts-type"))).selectByVisibleText("CLAIM");
         browser.findElement(By.id("charts-show")).click();
