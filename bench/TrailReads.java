@@ -63,7 +63,7 @@ public class TrailReads {
         for (var operation : operations.entrySet()) {
             measure(operation.getKey(), operation.getValue(), repeat, q -> "/api/v1/decisions?size=20&" + q);
         }
-        for (String groupBy : List.of("day", "outcome", "reasonCode", "insuredRegion", "treatmentRegion", "rulesetVersion")) {
+        for (String groupBy : List.of("day", "day,outcome", "outcome", "reasonCode", "insuredRegion", "treatmentRegion", "rulesetVersion")) {
             measure("stats groupBy=" + groupBy + " (a year)", List.of("groupBy=" + groupBy), repeat, q -> "/api/v1/decisions/stats?" + q);
         }
         measure("stats groupBy=day, a month, CLAIM", List.of("groupBy=day&type=CLAIM&from=" + month + "&to=" + monthEnd), repeat,

@@ -1,4 +1,5 @@
-// The audit page: plain JavaScript over the service's own API, no build step.
+// The audit page: plain JavaScript over the service's own API, no build step; its charts (Overview tab)
+// are a module built by Vite (src/main/webui/audit/charts.js).
 'use strict';
 
 const $ = (selector, root = document) => root.querySelector(selector);

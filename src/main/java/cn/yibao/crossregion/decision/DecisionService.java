@@ -75,7 +75,7 @@ public class DecisionService {
     /**
      * Decides a claim on the active ruleset and records it; completes, once the record is
      * committed and on disk, with the answer as JSON: the very text recorded, so that the record holds what
-     * the caller got. Fails with {@link cn.yibao.crossregion.audit.NotRecordedException} if it
+     * the caller got. Fails with {@link cn.yibao.crossregion.audit.record.NotRecordedException} if it
      * could not be recorded (and then nothing was decided, as far as the caller is concerned). The
      * caller's idempotency key (or null) is recorded with it; fails with {@link KeyAlreadyUsedException}
      * if another decision took the key first.

@@ -152,10 +152,53 @@ class AuditAtVolumeTest extends TestUsers {
                 .then().statusCode(200).body("items.type", contains("FILING"));
     }
 
+    /** Decisions per day by outcome (the auditor page's first chart): day,outcome keys each day's outcomes apart. */
+    @Test
+    void shouldSumDecisionsPerDayAndOutcome() {
+        String today = LocalDate.now(OFFICE).toString();
+        Map<String, Group> before = groups("day,outcome", "CLAIM");
+        for (int i = 0; i < 2; i++) {
+            claim("per-day-" + UUID.randomUUID());
+        }
+        given().contentType("application/json")
+                .body(Requests.WORKED_EXAMPLE.replace("\"worked-example\"", "\"per-day-abroad\"").replace("\"DOMESTIC\"", "\"ABROAD\""))
+                .when().post("/api/v1/decisions/claim").then().statusCode(200).body("outcome", equalTo("REJECTED"));
+        filing();
+
+        Map<String, Group> after = groups("day,outcome", "CLAIM");
+        assertEquals(before(before, today + "/APPROVED").count + 2, after.get(today + "/APPROVED").count);
+        assertEquals(before(before, today + "/APPROVED").payable.add(new BigDecimal("30400.00")), after.get(today + "/APPROVED").payable);
+        assertEquals(before(before, today + "/REJECTED").count + 1, after.get(today + "/REJECTED").count);
+        assertNull(after.get(today + "/ACCEPTED"), "the filing is not a claim");
+        // Each day's outcomes add up to the day's decisions, and the keys come in order of day, then outcome.
+        Map<String, Group> days = groups("day", "CLAIM");
+        days.forEach((day, group) -> assertEquals(group.count, after.entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith(day + "/")).mapToLong(entry -> entry.getValue().count).sum(), day));
+        List<String> keys = given().queryParam("groupBy", "day,outcome").when().get("/api/v1/decisions/stats")
+                .then().statusCode(200).body("groupBy", equalTo("day,outcome")).extract().path("groups.key");
+        assertEquals(keys.stream().sorted().toList(), keys);
+        assertTrue(keys.contains(today + "/ACCEPTED"), "without a type, the filing's outcome too");
+        given().queryParam("groupBy", "day,treatmentRegion").queryParam("from", today).queryParam("to", today).queryParam("type", "CLAIM")
+                .when().get("/api/v1/decisions/stats").then().statusCode(200).body("groups.key", org.hamcrest.Matchers.hasItem(today + "/110105"))
+                .body("from", equalTo(today)).body("to", equalTo(today));
+        // Instants as bounds: the answer names the whole days it counted, in the service's zone, for a page to lay out its days.
+        Instant now = Instant.now();
+        given().queryParam("groupBy", "day,outcome").queryParam("from", now.minus(29, ChronoUnit.DAYS).toString()).queryParam("to", now.toString())
+                .when().get("/api/v1/decisions/stats").then().statusCode(200)
+                .body("from", equalTo(LocalDate.ofInstant(now.minus(29, ChronoUnit.DAYS), OFFICE).toString()))
+                .body("to", equalTo(LocalDate.ofInstant(now.minusNanos(1), OFFICE).toString()));
+        given().queryParam("groupBy", "outcome").when().get("/api/v1/decisions/stats").then().statusCode(200)
+                .body("from", nullValue()).body("to", nullValue());
+    }
+
     @Test
     void shouldRefuseBadParametersNamingTheField() {
         given().queryParam("groupBy", "week").when().get("/api/v1/decisions/stats")
                 .then().statusCode(400).body("errors.field", contains("groupBy")).body("errors[0].messageZh", org.hamcrest.Matchers.notNullValue());
+        for (String bad : List.of("day,day", "day,week", "outcome,day", "day,")) {
+            given().queryParam("groupBy", bad).when().get("/api/v1/decisions/stats")
+                    .then().statusCode(400).body("errors.field", contains("groupBy"));
+        }
         given().queryParam("from", "2026-03-02").queryParam("to", "2026-03-01").when().get("/api/v1/decisions/stats")
                 .then().statusCode(400).body("errors.field", contains("from"));
         given().queryParam("type", "LOAN").when().get("/api/v1/decisions/stats").then().statusCode(400).body("errors.field", contains("type"));

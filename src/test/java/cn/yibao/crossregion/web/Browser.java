@@ -53,8 +53,23 @@ final class Browser {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1400,1800", "--lang=zh-CN");
+        // The page's console, for tests that assert a page ran without a JavaScript error (javascriptErrors).
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         return new ChromeDriver(service, options);
+    }
+
+    /**
+     * The errors the page's scripts have logged or thrown since the last call. Chromium also logs
+     * every answer that is not a 2xx ("Failed to load resource"), which a page may expect and handle
+     * (the audit page's 404 for a trail not yet verified); those are left out.
+     */
+    static java.util.List<String> javascriptErrors(WebDriver driver) {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(message -> !message.contains("Failed to load resource"))
+                .toList();
     }
 
     /** A screenshot kept as a build artifact; a failure to take one does not fail the test. */

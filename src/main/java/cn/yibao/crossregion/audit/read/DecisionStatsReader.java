@@ -38,15 +38,26 @@ public class DecisionStatsReader {
 
     /** Decisions and payable in [from, to) of the given type (null: any), grouped by the dimension's keys, or by day when it is null. */
     public List<Group> groups(StatDimension dimension, Instant from, Instant to, String type) {
-        String groupColumn = dimension == null ? "stat_day" : "stat_key";
-        StringBuilder sql = new StringBuilder("select " + groupColumn + ", sum(decisions), sum(payable) from decision_stat where dimension = ?");
+        return groups(dimension, false, from, to, type);
+    }
+
+    /**
+     * As above; perDay with a dimension groups by day and key, keyed {@code 2026-05-01/APPROVED} (the
+     * day first: a key may hold a slash, a day never does), in order of day then key.
+     */
+    public List<Group> groups(StatDimension dimension, boolean perDay, Instant from, Instant to, String type) {
+        boolean dayAndKey = perDay && dimension != null;
+        String groupColumns = dayAndKey ? "stat_day, stat_key" : dimension == null ? "stat_day" : "stat_key";
+        int sums = dayAndKey ? 3 : 2;
+        StringBuilder sql = new StringBuilder("select " + groupColumns + ", sum(decisions), sum(payable) from decision_stat where dimension = ?");
         List<Object> parameters = new ArrayList<>(List.of((dimension == null ? StatDimension.OUTCOME : dimension).stored()));
         bounds(sql, parameters, from, to, type);
-        sql.append(" group by ").append(groupColumn).append(" order by ").append(groupColumn);
+        sql.append(" group by ").append(groupColumns).append(" order by ").append(groupColumns);
         List<Group> groups = new ArrayList<>();
         query(sql.toString(), parameters, rows -> {
             while (rows.next()) {
-                groups.add(new Group(rows.getString(1), rows.getLong(2), rows.getBigDecimal(3).setScale(2, RoundingMode.UNNECESSARY)));
+                String key = dayAndKey ? rows.getString(1) + "/" + rows.getString(2) : rows.getString(1);
+                groups.add(new Group(key, rows.getLong(sums), rows.getBigDecimal(sums + 1).setScale(2, RoundingMode.UNNECESSARY)));
             }
         });
         return groups;
