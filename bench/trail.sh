@@ -56,7 +56,7 @@ echo "== $(date -R); $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $
 java -Dquarkus.profile="$PROFILE" "${DATABASE[@]}" -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
      -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$MANAGEMENT_PORT" \
      -Daudit.h2-file="./$WORK/decisions" -Daudit.checkpoint.file="./$WORK/audit-checkpoints.log" -Dquarkus.log.category.\"cn.yibao.crossregion.decision\".level=WARN \
-     -Dsecurity.initial-users="bench:caller+auditor:$PASSWORD" -Daudit.person-id-key=bench -Daudit.chain-id="bench-$RUN" \
+     -Dsecurity.initial-users="bench:caller+auditor+analyst:$PASSWORD" -Daudit.person-id-key=bench -Daudit.chain-id="bench-$RUN" \
      -jar "target/$APP/quarkus-run.jar" > "$WORK/service.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
@@ -81,6 +81,10 @@ fi
 echo
 echo "== reads, $REPEAT times each (wall time at the client, 127.0.0.1)"
 java bench/TrailReads.java "$URL" bench "$PASSWORD" "$WORK/persons.txt" "$REPEAT"
+
+echo
+echo "== the whole trail by cursor, replayed as a job against its own version, verified as a job (scripts/ScaleCheck.java)"
+JOB_MINUTES=${JOB_MINUTES:-60} java scripts/ScaleCheck.java "$URL" bench "$PASSWORD" "$N" || echo "SCALE CHECK FAILED at $N (above)"
 
 echo
 echo "== bytes on disk per decision"

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 public class ScaleCheck {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Duration JOB_LIMIT = Duration.ofMinutes(15);
+    /** How long a job may run before the check fails; JOB_MINUTES in the environment, default 15. */
+    private static final Duration JOB_LIMIT = Duration.ofMinutes(Long.parseLong(System.getenv().getOrDefault("JOB_MINUTES", "15")));
     private static String url;
     private static String auth;
 
