@@ -99,6 +99,7 @@ public class AuditVerifier {
         try (Connection connection = database.getConnection()) {
             Run run = new Run(chains.size(), checkpoints, progress);
             RecordRows traces = new RecordRows();
+            // Whether each trace's id is its content's, worked out once; legacy traces are named by their decision, not kept here.
             Map<String, Boolean> intactTraces = new HashMap<>();
             for (AuditChain head : chains) {
                 Chain chain = new Chain(head, expected.roots().getOrDefault(head.chainId, new TreeMap<>()));
@@ -108,7 +109,9 @@ public class AuditVerifier {
                     traces.withTraces(connection, rows);
                     List<Boolean> tracesIntact = new ArrayList<>(rows.size());
                     for (RecordRows.Row row : rows) {
-                        tracesIntact.add(row.record.trace != null && intactTraces.computeIfAbsent(row.traceId, id -> contentIntact(row.record.trace)));
+                        DecisionTrace trace = row.record.trace;
+                        tracesIntact.add(trace != null && (trace.id.startsWith(DecisionTrace.LEGACY_PREFIX)
+                                || intactTraces.computeIfAbsent(trace.id, id -> DecisionTrace.idOf(trace).equals(id))));
                     }
                     Map<Long, byte[]> storedLeaves = leafHashes(connection, head.chainId, from, from + STRIDE);
                     inFlight.add(hashers.submit(() -> hash(rows, tracesIntact, storedLeaves)));
@@ -280,11 +283,6 @@ public class AuditVerifier {
         DecisionTrace trace = link.trace;
         return trace != null && trace.decisionType.equals(link.decisionType) && trace.outcome.equals(link.outcome)
                 && trace.rulesetVersion.equals(link.rulesetVersion);
-    }
-
-    /** A trace's id is its content's (but for legacy traces, named by their decision). */
-    private static boolean contentIntact(DecisionTrace trace) {
-        return trace.id.startsWith(DecisionTrace.LEGACY_PREFIX) || DecisionTrace.idOf(trace).equals(trace.id);
     }
 
     /** The payable column (V9, for stats and export) is not under the hash; the response it is read from is. Null before V9. */
