@@ -95,13 +95,12 @@ class AuditAtVolumeTest extends TestUsers {
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                         "update decision_record set evaluated_at = ?1 where id in (select id from decision_record where claim_id = ?2 order by id limit 3)")
                 .setParameter(1, tie).setParameter(2, claimId).executeUpdate());
-        filing();
         Map<String, Object> window = Map.of("from", tie.toString(), "to", Instant.now().plusSeconds(60).toString());
         Map<String, Object> traced = new HashMap<>(window);
         traced.put("reasonCode", "EXCL_SELF_PAY");
         traced.put("outcome", "APPROVED");
         for (Map<String, Object> filter : List.of(Map.<String, Object>of("claimId", claimId), window, traced,
-                Map.<String, Object>of("type", "FILING", "from", window.get("from")), Map.<String, Object>of("insuredRegion", "440700", "from", window.get("from")))) {
+                Map.<String, Object>of("type", "CLAIM", "from", window.get("from")), Map.<String, Object>of("insuredRegion", "440700", "from", window.get("from")))) {
             List<String> paged = walk(filter);
             List<String> jsonl = given().queryParams(filter).queryParam("format", "jsonl").get("/api/v1/decisions/export")
                     .then().statusCode(200).extract().asString().lines().map(line -> JsonPath.from(line).getString("decisionId")).toList();
