@@ -15,11 +15,11 @@ import java.util.List;
 record SearchPlan(String index, String leading, List<SearchSql> streams, SearchPlan asOneStream) {
 
     /**
-     * The same records as one stream, for a read of all of them (export): this plan, or for one stream per trace the walk
-     * of the time index with the traces as a filter (their index holds each trace in order, not their union).
+     * The same records as one stream, for a read of all of them (export): this plan, or for several streams (one per trace)
+     * the walk of the time index with the traces as a filter (their index holds each trace in order, not their union).
      */
     SearchPlan oneStream() {
-        return asOneStream == null ? this : asOneStream;
+        return asOneStream == null || streams.size() == 1 ? this : asOneStream;
     }
 
     /** Beyond this many traces, one stream each costs more than the walk of another index. */
