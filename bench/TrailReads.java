@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * The read side of bench/trail.sh: each operation of the audit trail REPEAT times against the running
  * service (127.0.0.1), with its p50 and p95 wall time in ms, the hits (total) of the last run, then the
- * export (rows/s, bytes) and the verify once.
+ * export (rows/s, bytes, and the SHA-256 of the bytes, to compare two builds) and the verify once.
+ * BULK=1 measures only the exports (also two filtered ones) and the verify, as the request and as a job.
  *
  * java bench/TrailReads.java URL USER PASSWORD PERSON_IDS_FILE [REPEAT]
  */
@@ -36,6 +37,14 @@ public class TrailReads {
         String monthEnd = java.time.LocalDate.parse(month).plusMonths(1).minusDays(1).toString();
         String rareDay = java.time.LocalDate.now().minusDays(200).toString();
 
+        if ("1".equals(System.getenv("BULK"))) {
+            export("jsonl", "");
+            export("csv", "");
+            export("jsonl", "&from=" + month + "&to=" + monthEnd);
+            export("csv", "&reasonCode=EXCL_ABROAD");
+            verify();
+            return;
+        }
         Map<String, List<String>> operations = new LinkedHashMap<>();
         operations.put("newest page, no filter", List.of(""));
         operations.put("personId", persons.subList(0, Math.min(repeat, persons.size())).stream().map(p -> "personId=" + p).toList());
@@ -69,11 +78,30 @@ public class TrailReads {
         measure("stats groupBy=day, a month, CLAIM", List.of("groupBy=day&type=CLAIM&from=" + month + "&to=" + monthEnd), repeat,
                 q -> "/api/v1/decisions/stats?" + q);
         cursorWalk(repeat);
-        export("jsonl");
-        export("csv");
+        export("jsonl", "");
+        export("csv", "");
+        verify();
+    }
+
+    /** The check as the request answers it, then as a job: the job's own records per second (records / wall seconds of the job). */
+    private static void verify() throws Exception {
         long started = System.nanoTime();
         String verify = get("/api/v1/audit/verify");
         System.out.printf("verify: %.1f s, %s%n", (System.nanoTime() - started) / 1e9, verify);
+        started = System.nanoTime();
+        HttpResponse<String> job = HTTP.send(request("/api/v1/audit/verify/jobs").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String id = find(job.body(), "\"jobId\":\"([^\"]+)\"");
+        if (id == null) {
+            System.out.println("verify job: not started, " + job.statusCode() + " " + job.body());
+            return;
+        }
+        String view;
+        do {
+            Thread.sleep(500);
+            view = get("/api/v1/audit/verify/jobs/" + id);
+        } while (view.contains("\"RUNNING\""));
+        System.out.printf("verify job: %.1f s at the client, %s%n", (System.nanoTime() - started) / 1e9, view);
     }
 
     private interface Path {
@@ -112,15 +140,18 @@ public class TrailReads {
         print("cursor walk, pages of 100 (" + times.size() + " pages)", times, String.valueOf(rows));
     }
 
-    private static void export(String format) throws Exception {
+    private static void export(String format, String filter) throws Exception {
         long started = System.nanoTime();
-        HttpResponse<InputStream> response = HTTP.send(request("/api/v1/decisions/export?format=" + format), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = HTTP.send(request("/api/v1/decisions/export?format=" + format + filter).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
         long bytes = 0;
         long lines = 0;
         byte[] buffer = new byte[1 << 16];
         try (InputStream in = response.body()) {
             for (int read; (read = in.read(buffer)) > 0; ) {
                 bytes += read;
+                digest.update(buffer, 0, read);
                 for (int i = 0; i < read; i++) {
                     if (buffer[i] == '\n') {
                         lines++;
@@ -129,8 +160,8 @@ public class TrailReads {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("export %s: %d lines, %.0f MB in %.1f s: %.0f rows/s (status %d)%n", format, lines, bytes / 1e6, seconds,
-                lines / seconds, response.statusCode());
+        System.out.printf("export %s%s: %d lines, %.0f MB in %.1f s: %.0f rows/s (status %d), sha256 %s%n", format, filter, lines, bytes / 1e6,
+                seconds, lines / seconds, response.statusCode(), java.util.HexFormat.of().formatHex(digest.digest()));
     }
 
     private static void print(String name, List<Long> times, String hits) {
@@ -139,12 +170,12 @@ public class TrailReads {
                 sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1) / 1e6, hits);
     }
 
-    private static HttpRequest request(String path) {
-        return HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", auth).timeout(java.time.Duration.ofMinutes(30)).build();
+    private static HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", auth).timeout(java.time.Duration.ofMinutes(30));
     }
 
     private static String get(String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(request(path), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
         }

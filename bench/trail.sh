@@ -10,7 +10,7 @@
 #                               default crossregion_trail), dropped and created by psql
 # REPEAT=20 runs each read that many times. Every step is bounded: the fill by FILL_MINUTES (default 90).
 # REUSE=1 keeps the trail of the last run with the same N and database and measures the reads again (after a change
-# to the read side: migrations still run, the fill is skipped).
+# to the read side: migrations still run, the fill is skipped). BULK=1 measures only the exports and the verify.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -84,11 +84,38 @@ class AuditAtVolumeTest extends TestUsers {
         assertEquals(newestFirst, walk(traced), "by reason and outcome");
     }
 
+    /** The export streams one query by keyset, not the search's pages: for each filter it holds the same records in the same order. */
+    @Test
+    void shouldExportExactlyTheRecordsOfThePagedSearchInItsOrder() {
+        String claimId = "export-" + UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            claim(claimId);
+        }
+        Instant tie = Instant.now().minus(2, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                        "update decision_record set evaluated_at = ?1 where id in (select id from decision_record where claim_id = ?2 order by id limit 3)")
+                .setParameter(1, tie).setParameter(2, claimId).executeUpdate());
+        Map<String, Object> window = Map.of("from", tie.toString(), "to", Instant.now().plusSeconds(60).toString());
+        Map<String, Object> traced = new HashMap<>(window);
+        traced.put("reasonCode", "EXCL_SELF_PAY");
+        traced.put("outcome", "APPROVED");
+        for (Map<String, Object> filter : List.of(Map.<String, Object>of("claimId", claimId), window, traced,
+                Map.<String, Object>of("type", "CLAIM", "from", window.get("from")), Map.<String, Object>of("insuredRegion", "440700", "from", window.get("from")))) {
+            List<String> paged = walk(filter);
+            List<String> jsonl = given().queryParams(filter).queryParam("format", "jsonl").get("/api/v1/decisions/export")
+                    .then().statusCode(200).extract().asString().lines().map(line -> JsonPath.from(line).getString("decisionId")).toList();
+            assertEquals(paged, jsonl, "JSON lines, " + filter);
+            List<String> csv = given().queryParams(filter).queryParam("format", "csv").get("/api/v1/decisions/export")
+                    .then().statusCode(200).extract().asString().lines().skip(1).map(line -> line.substring(1, line.indexOf('"', 1))).toList();
+            assertEquals(paged, csv, "CSV, " + filter);
+        }
+    }
+
     /** Every page of two, following next until a page has none; the ids in order. */
     private static List<String> walk(Map<String, Object> filter) {
         List<String> ids = new ArrayList<>();
         String cursor = null;
-        for (int page = 0; page < 10; page++) {
+        for (int page = 0; page < 50; page++) {
             var request = given().queryParams(filter).queryParam("size", 2);
             if (cursor != null) {
                 request.queryParam("cursor", cursor);

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +18,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * The search of the audit trail (GET /api/v1/decisions, export): pages newest first by keyset on
@@ -79,16 +79,49 @@ public class DecisionSearch {
         return counted > totalCap ? new Total(totalCap, true) : new Total(counted, false);
     }
 
-    /** Every matching record, newest first, a batch at a time, each read afresh: an export of any size never sits whole in memory. */
-    public void forEachBatch(DecisionQuery query, int batchSize, Consumer<List<DecisionRecord>> batch) {
+    interface Batch {
+        void accept(List<RecordRows.Row> rows) throws IOException;
+    }
+
+    /**
+     * Every matching record, newest first, a batch at a time, for an export of any size: one projection query
+     * ({@link RecordRows}) walked by keyset on (evaluated_at, id), a batch of rows per query, so that neither this
+     * service nor the database (H2 buffers a whole result) ever holds more than a batch. No connection is held
+     * while the caller writes a batch out.
+     */
+    public void forEachBatch(DecisionQuery query, int batchSize, Batch batch) throws IOException {
+        SearchPlan plan = withConnection(connection -> {
+            SearchPlan found = plan(connection, query);
+            return found == null ? null : found.oneStream();
+        });
+        if (plan == null) {
+            return;
+        }
+        RecordRows traces = new RecordRows();
         DecisionCursor after = null;
-        do {
-            Found found = page(query, after, batchSize);
-            if (!found.records().isEmpty()) {
-                batch.accept(found.records());
+        while (true) {
+            DecisionCursor from = after;
+            List<RecordRows.Row> rows = withConnection(connection -> {
+                List<RecordRows.Row> read = new ArrayList<>(batchSize);
+                try (PreparedStatement statement = plan.streams().get(0).copy().after(from)
+                        .select(connection, RecordRows.COLUMNS, hint(plan), plan.leading(), batchSize);
+                     ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        read.add(RecordRows.row(result));
+                    }
+                }
+                traces.withTraces(connection, read);
+                return read;
+            });
+            if (!rows.isEmpty()) {
+                batch.accept(rows);
             }
-            after = found.next();
-        } while (after != null);
+            if (rows.size() < batchSize) {
+                return;
+            }
+            DecisionRecord last = rows.get(rows.size() - 1).record;
+            after = new DecisionCursor(last.evaluatedAt, last.id);
+        }
     }
 
     /** The plan of the query; null when no decision can match (a reason or rule no trace has). */

@@ -12,7 +12,15 @@ import java.util.List;
  * a region's index, or one stream per trace (reasons, rules, a ruleset version), by the decisions
  * each would read for a page and for the capped total, estimated from decision_stat's counts.
  */
-record SearchPlan(String index, String leading, List<SearchSql> streams) {
+record SearchPlan(String index, String leading, List<SearchSql> streams, SearchPlan asOneStream) {
+
+    /**
+     * The same records as one stream, for a read of all of them (export): this plan, or for several streams (one per trace)
+     * the walk of the time index with the traces as a filter (their index holds each trace in order, not their union).
+     */
+    SearchPlan oneStream() {
+        return asOneStream == null || streams.size() == 1 ? this : asOneStream;
+    }
 
     /** Beyond this many traces, one stream each costs more than the walk of another index. */
     static final int MAX_TRACE_STREAMS = 200;
@@ -82,7 +90,7 @@ record SearchPlan(String index, String leading, List<SearchSql> streams) {
                 for (String trace : set.ids()) {
                     streams.add(base.copy().equal("trace_id", trace));
                 }
-                return new SearchPlan("decision_record_trace", "trace_id", streams);
+                return new SearchPlan("decision_record_trace", "trace_id", streams, single("decision_record_time", null, base, set));
             }
         }
         return single(index, leading, base, traceSet);
@@ -130,6 +138,6 @@ record SearchPlan(String index, String leading, List<SearchSql> streams) {
                 sql.condition("trace_id in (" + traceSet.subquery() + ")", traceSet.parameters());
             }
         }
-        return new SearchPlan(index, leading, List.of(sql));
+        return new SearchPlan(index, leading, List.of(sql), null);
     }
 }

@@ -64,15 +64,19 @@ final class SearchSql {
      * by it too changes nothing, but lets H2 see that the index is already in order (it does not skip an equal column).
      */
     List<DecisionCursor> keys(Connection connection, String hint, String leading, int limit) throws SQLException {
-        String order = (leading == null ? "" : leading + " desc, ") + "evaluated_at desc, id desc";
-        String sql = "select evaluated_at, id from decision_record" + use(hint) + where() + " order by " + order + " limit ?";
         List<DecisionCursor> keys = new ArrayList<>(limit);
-        try (PreparedStatement statement = prepare(connection, sql, limit); ResultSet rows = statement.executeQuery()) {
+        try (PreparedStatement statement = select(connection, "evaluated_at, id", hint, leading, limit); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 keys.add(new DecisionCursor(instant(rows.getObject(1)), rows.getString(2)));
             }
         }
         return keys;
+    }
+
+    /** As {@link #keys}, selecting {@code columns}, which begin with evaluated_at, id. */
+    PreparedStatement select(Connection connection, String columns, String hint, String leading, int limit) throws SQLException {
+        String order = (leading == null ? "" : leading + " desc, ") + "evaluated_at desc, id desc";
+        return prepare(connection, "select " + columns + " from decision_record" + use(hint) + where() + " order by " + order + " limit ?", limit);
     }
 
     /** How many records match, counting no further than {@code cap}. */
@@ -113,7 +117,7 @@ final class SearchSql {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static Instant instant(Object value) {
+    static Instant instant(Object value) {
         if (value instanceof OffsetDateTime offset) {
             return offset.toInstant();
         }
