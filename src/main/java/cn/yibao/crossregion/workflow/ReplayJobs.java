@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,6 +37,7 @@ public class ReplayJobs {
     private final int workers = Runtime.getRuntime().availableProcessors();
     private final ExecutorService jobThreads = Executors.newFixedThreadPool(2, daemon("replay-job"));
     private final ExecutorService deciders = Executors.newFixedThreadPool(workers, daemon("replay-decider"));
+    private final ExecutorService readers = Executors.newCachedThreadPool(daemon("replay-reader"));
     private final Map<String, ReplayJob> jobs = new LinkedHashMap<>();
 
     public ReplayJobs(ReplayService replays,
@@ -66,16 +68,18 @@ public class ReplayJobs {
     private void run(ReplayJob job, Ruleset candidate) {
         try {
             long left = job.query().limit();
-            ReplayService.Recorded last = null;
+            // The next chunk is read while this one is re-decided: reading and deciding each keep their own core busy.
+            Future<List<ReplayService.Recorded>> reading = readAhead(job, null, left);
             while (left > 0 && !job.cancelRequested()) {
-                List<ReplayService.Recorded> chunk = replays.chunk(job.query(), last, (int) Math.min(chunkSize, left));
+                List<ReplayService.Recorded> chunk = reading.get();
                 if (chunk.isEmpty()) {
                     break;
                 }
-                job.compared(chunk.size(), compareOnEveryCore(chunk, candidate));
                 left -= chunk.size();
-                last = chunk.get(chunk.size() - 1);
+                reading = readAhead(job, chunk.get(chunk.size() - 1), left);
+                job.compared(chunk.size(), compareOnEveryCore(chunk, candidate));
             }
+            reading.cancel(false);
             job.end(job.cancelRequested() ? ReplayJob.Status.CANCELLED : ReplayJob.Status.DONE, null);
         } catch (RuntimeException | InterruptedException | ExecutionException e) {
             LOG.errorf(e, "replay %s failed", job.id);
@@ -84,6 +88,11 @@ public class ReplayJobs {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    private Future<List<ReplayService.Recorded>> readAhead(ReplayJob job, ReplayService.Recorded after, long left) {
+        return left <= 0 ? CompletableFuture.completedFuture(List.of())
+                : readers.submit(() -> replays.chunk(job.query(), after, (int) Math.min(chunkSize, left)));
     }
 
     private List<ReplayService.Change> compareOnEveryCore(List<ReplayService.Recorded> chunk, Ruleset candidate)
@@ -123,6 +132,7 @@ public class ReplayJobs {
         }
         jobThreads.shutdownNow();
         deciders.shutdownNow();
+        readers.shutdownNow();
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
