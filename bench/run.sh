@@ -4,6 +4,8 @@
 # several connection counts, each followed by the no-op endpoint at the same count, then at half
 # the best rate with paced requests; prints decisions/s, p50/p95/p99, errors, the ratio to the
 # no-op rate and CPU per request, and checks that every answered decision was recorded.
+# Then the peer: Camunda 7.24 DMN with history FULL (../shared/peers/camunda-dmn), built in a copy and
+# run after the service has stopped (never both at once on two cores), and a side-by-side table.
 # Then the DMN table scaling benchmark (100, 1,000 and 16,000 rows).
 #
 #   bench/run.sh            embedded H2 (a fresh database under target/bench)
@@ -11,7 +13,9 @@
 #                           crossregion_bench (PG_DATABASE), dropped and created by psql
 # LEVELS=1,4,16,64,256 BENCH_SECONDS=10 PACED_CONNECTIONS=32 WARMUP_ROUNDS=48 BODIES=5000 WRK_THREADS=1
 # change the run; every wrk run is bounded by its duration. LOAD_ONLY=1 skips the table benchmarks;
-# EXTRA_JAVA_OPTS="-Dkey=value …" starts the service with more settings.
+# EXTRA_JAVA_OPTS="-Dkey=value …" starts the service with more settings. PEER=0 skips the peer;
+# PEER_DIR (../shared/peers/camunda-dmn), PEER_ARGS (modes=full tables=small threads=2 warmup=60
+# measure=10) change it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -56,6 +60,19 @@ echo "== building ($PROFILE)"
 ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=test > /dev/null
 CLASSPATH="target/classes:target/test-classes:$(cat "$WORK/classpath.txt")"
 
+# The peer is built now, before the service starts, and run once the service has stopped.
+PEER=${PEER:-1}
+PEER_DIR=${PEER_DIR:-../shared/peers/camunda-dmn}
+PEER_ARGS=${PEER_ARGS:-modes=full tables=small threads=2 warmup=60 measure=10}
+if [ "$PEER" != 0 ]; then
+    [ -f "$PEER_DIR/pom.xml" ] || { echo "no peer benchmark at $PEER_DIR (PEER=0 skips it)" >&2; exit 1; }
+    PEER_COPY=$(mktemp -d)   # ../shared is read-only: build a copy, as its README says
+    cp -r "$PEER_DIR/." "$PEER_COPY"
+    echo "== building the peer (Camunda 7.24 DMN, FEEL 1.19.5) in $PEER_COPY"
+    mvn -B -q -f "$PEER_COPY/pom.xml" package -DskipTests -Dfeel.version=1.19.5 > "$WORK/peer-build.log" 2>&1 \
+        || { cat "$WORK/peer-build.log" >&2; exit 1; }
+fi
+
 echo "== $(date -R)"
 echo "== machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB"
 echo "== $(java -version 2>&1 | head -1); $( (wrk -v 2>&1 || true) | head -1)"
@@ -68,9 +85,11 @@ java -Dquarkus.profile="$PROFILE" "${DATABASE[@]}" ${EXTRA_JAVA_OPTS:-} -Dquarku
      -Dsecurity.initial-users="bench:caller+auditor:$PASSWORD" -Daudit.person-id-key=bench -Daudit.chain-id="bench-$RUN" \
      -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null || true' EXIT
+trap 'kill $PID 2>/dev/null || true; [ -z "${PEER_COPY:-}" ] || rm -rf "$PEER_COPY"' EXIT
 for _ in $(seq 1 120); do curl -sf "$READY" > /dev/null && break; sleep 0.5; done
 curl -sf "$READY" > /dev/null || { echo "the service did not start, see $WORK/service.log" >&2; exit 1; }
+# The CPU column is this process's: the JVM of the service, not a shell or wrapper around it.
+grep -qa quarkus-run.jar "/proc/$PID/cmdline" || { echo "process $PID is not the service" >&2; exit 1; }
 # Decisions recorded so far, exactly: the daily counts the audit writer keeps in each batch's own
 # transaction (a list's total stops being exact at 10,000: API.md "Audit trail at volume").
 recorded() {
@@ -91,6 +110,24 @@ service_ticks() {
     echo $((total - compiler))
 }
 TICKS_PER_SECOND=$(getconf CLK_TCK)
+# The same ticks by thread group: where a decision's CPU goes (the audit writer and its acknowledger
+# are the recording's database side; the event loops decide, write JSON and deflate).
+thread_ticks() {
+    local task comm
+    for task in "/proc/$PID"/task/*; do
+        comm=$(cat "$task/comm" 2> /dev/null) || continue
+        case "$comm" in
+            *CompilerThre*) continue ;;
+            audit-writer) comm=audit-writer ;;
+            audit-acknowle*) comm=audit-acknowledger ;;
+            vert.x-eventloo*) comm=event-loops ;;
+            H2-*|MVStore*) comm=h2-background ;;
+            GC\ Thread*|G1\ *|VM\ Thread) comm=gc+vm ;;
+            *) comm=other ;;
+        esac
+        echo "$comm $(ticks "$task/stat")"
+    done | awk '{t[$1] += $2} END {for (k in t) print k, t[k]}' | sort
+}
 
 # load decisions|noop CONNECTIONS SECONDS [RATE]: one wrk run; its numbers land in R[...], and a
 # decision run adds to the 200s and to the requests sent without an answer.
@@ -99,6 +136,7 @@ declare -A R
 load() {
     local mode=$1 connections=$2 seconds=$3 rate=${4:-0} threads=$((WRK_THREADS < $2 ? WRK_THREADS : $2)) before kv
     before=$(service_ticks)
+    thread_ticks > "$WORK/threads.before"
     wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s -H "$AUTH" -s bench/load.lua "$URL" \
         -- "$WORK/requests.txt" "$mode" "$threads" "$rate" > "$WORK/wrk.out" 2>&1 || { cat "$WORK/wrk.out" >&2; exit 1; }
     grep -q '^result ' "$WORK/wrk.out" || { cat "$WORK/wrk.out" >&2; exit 1; }
@@ -106,6 +144,9 @@ load() {
     R[rate]=$(awk -v n="${R[requests]}" -v s="${R[seconds]}" 'BEGIN {printf "%.0f", n / s}')
     R[errors]=$((R[status] + R[connect] + R[read] + R[write] + R[timeout]))
     R[cpu_ms]=$(awk -v t=$(($(service_ticks) - before)) -v n="${R[requests]}" -v hz="$TICKS_PER_SECOND" 'BEGIN {printf "%.2f", n ? t * 1000 / hz / n : 0}')
+    thread_ticks > "$WORK/threads.after"
+    R[threads]=$(awk -v n="${R[requests]}" -v hz="$TICKS_PER_SECOND" 'NR == FNR {b[$1] = $2; next}
+        {printf "%s%s %.3f", sep, $1, n ? ($2 - b[$1]) * 1000 / hz / n : 0; sep = ", "}' "$WORK/threads.before" "$WORK/threads.after")
     if [ "$mode" = decisions ]; then
         # wrk counts a response in requests when it is read whole (timeouts included: they are late
         # answers), non-2xx/3xx in status; a request sent without an answer (cut by a socket error
@@ -135,14 +176,15 @@ done
 echo
 echo "== load: connections $LEVELS, ${SECONDS_PER_LEVEL}s of decisions then ${SECONDS_PER_LEVEL}s of no-op each (wrk, $WRK_THREADS thread(s))"
 printf '%11s %12s %8s %8s %8s %7s %9s %6s %19s %15s\n' connections decisions/s "p50 ms" "p95 ms" "p99 ms" errors no-op/s ratio "service CPU ms/dec" "wrk CPU µs/req"
-best=0
+best=0 best_connections=0 best_cpu=0
 for connections in ${LEVELS//,/ }; do
     load decisions "$connections" "$SECONDS_PER_LEVEL"
     declare -A D; for k in "${!R[@]}"; do D[$k]=${R[$k]}; done
     load noop "$connections" "$SECONDS_PER_LEVEL"
     printf '%11s %12s %8s %8s %8s %7s %9s %5s%% %19s %15s\n' "$connections" "${D[rate]}" "${D[p50]}" "${D[p95]}" "${D[p99]}" "${D[errors]}" \
         "${R[rate]}" "$((100 * D[rate] / (R[rate] > 0 ? R[rate] : 1)))" "${D[cpu_ms]}" "${D[wrk_us]} / ${R[wrk_us]}"
-    if [ "${D[rate]}" -gt "$best" ]; then best=${D[rate]}; fi
+    echo "            service CPU ms/decision by thread: ${D[threads]}"
+    if [ "${D[rate]}" -gt "$best" ]; then best=${D[rate]} best_connections=$connections best_cpu=${D[cpu_ms]}; fi
 done
 echo "(wrk CPU: per decision / per no-op request, of its threads while sending)"
 
@@ -151,6 +193,7 @@ echo
 echo "== paced: $target decisions/s (half the best), $PACED_CONNECTIONS connections, ${SECONDS_PER_LEVEL}s"
 load decisions "$PACED_CONNECTIONS" "$SECONDS_PER_LEVEL" "$target"
 echo "achieved ${R[rate]}/s ($((100 * R[rate] / (target > 0 ? target : 1)))% of the target), p50 ${R[p50]} ms, p95 ${R[p95]} ms, p99 ${R[p99]} ms, errors ${R[errors]}"
+declare -A P; for k in "${!R[@]}"; do P[$k]=${R[$k]}; done
 
 sleep 2  # the answers of requests still in flight when a run ended
 RECORDED=$(( $(recorded) - RECORDED_BEFORE )) || { echo "cannot read the number of recorded decisions" >&2; exit 1; }
@@ -164,6 +207,23 @@ if [ "$RECORDED" -gt "$ANSWERED" ]; then
     echo "($((RECORDED - ANSWERED)) of the $UNANSWERED requests that wrk sent without an answer, in flight when a run ended or cut by a socket error, are recorded too)"
 fi
 kill $PID && wait $PID 2> /dev/null || true
+
+if [ "$PEER" != 0 ]; then
+    echo
+    echo "== peer: Camunda 7.24 DMN, history FULL, in-process, no HTTP ($PEER_ARGS), the service stopped"
+    # shellcheck disable=SC2086  # PEER_ARGS: key=value arguments
+    java -jar "$PEER_COPY/target/bench.jar" $PEER_ARGS > "$WORK/peer.out" 2>&1 || { cat "$WORK/peer.out" >&2; exit 1; }
+    awk '/^\| mode/ {table = 1} table && /^\|/ {print} /^history / {print}' "$WORK/peer.out"
+    # | full | small (16) | 2 | 2,621 | 679.0 | 3,777.0 | 26,210 |: the largest thread count's rate
+    peer_rate=$(awk -F'|' '$2 ~ /full/ {gsub(/[ ,]/, "", $5); rate = $5} END {print rate + 0}' "$WORK/peer.out")
+    echo
+    echo "== side by side (same run; the service over HTTP with wrk on the same cores, the peer in-process)"
+    printf '%-58s %s\n' "service, audited decisions/s (best: $best_connections connections)" "$best" \
+        "Camunda 7.24 DMN history FULL, evaluations/s (2 threads)" "$peer_rate" \
+        "ratio service / Camunda (goal ≥ 2)" "$(awk -v a="$best" -v b="$peer_rate" 'BEGIN {printf "%.2f", b ? a / b : 0}')" \
+        "service p99 ms at half the best rate (goal < 50)" "${P[p99]} (achieved ${P[rate]}/s)" \
+        "service CPU ms per decision (best level / half rate)" "$best_cpu / ${P[cpu_ms]}"
+fi
 
 [ -z "${LOAD_ONLY:-}" ] || exit 0
 echo

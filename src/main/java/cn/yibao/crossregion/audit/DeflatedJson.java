@@ -25,6 +25,11 @@ public class DeflatedJson implements AttributeConverter<String, byte[]> {
 
     @Override
     public byte[] convertToDatabaseColumn(String json) {
+        return deflate(json);
+    }
+
+    /** The text as stored: the format byte, then its UTF-8 deflated; null for null. */
+    static byte[] deflate(String json) {
         if (json == null) {
             return null;
         }

@@ -77,6 +77,8 @@ public class DecisionRecorder {
     private static final class Pending {
         final DecisionRecord record;
         final RecordHash.Content content;
+        /** Its JSON as stored, deflated here on the deciding thread: the one writer thread only inserts it. */
+        final RecordInsert.Row row;
         /** The caller's idempotency key, or null. */
         final IdempotencyKey key;
         final CompletableFuture<Void> acknowledged = new CompletableFuture<>();
@@ -88,6 +90,7 @@ public class DecisionRecorder {
         Pending(DecisionRecord record, IdempotencyKey key) {
             this.record = record;
             this.content = RecordHash.content(record);
+            this.row = new RecordInsert.Row(record, DeflatedJson.deflate(record.requestJson), DeflatedJson.deflate(record.responseJson));
             this.key = key;
         }
 
@@ -379,12 +382,16 @@ public class DecisionRecorder {
 
     /** Appends the batch to the chain and its tree. */
     private Appended append(List<Pending> batch) {
-        session.setJdbcBatchSize(maxBatch);
+        // Records and tree nodes go as JDBC batches of their own (RecordInsert, TreeStore); what is left
+        // to Hibernate (a new trace, a key, the head) is rare or one a batch, and must reach the database
+        // in the order written: a trace before the records that name it, a key after its record.
+        session.setJdbcBatchSize(1);
         AuditChain head = session.get(AuditChain.class, chainId, LockMode.PESSIMISTIC_WRITE);
         Frontier frontier = tree.frontierAt(chainId, head.lastSeq).orElseGet(() -> backfill.catchUp(chainId, head.lastSeq));
         deleteExpiredKeys(batch);
         Set<String> tracesSeen = new HashSet<>();
         List<byte[]> leaves = new ArrayList<>(batch.size());
+        List<RecordInsert.Row> rows = new ArrayList<>(batch.size());
         for (Pending pending : batch) {
             DecisionRecord record = pending.record;
             DecisionTrace trace = record.trace;
@@ -396,12 +403,13 @@ public class DecisionRecorder {
             record.previousHash = head.lastHash;
             byte[] leaf = pending.content.leaf(chainId, record.chainSeq, record.previousHash);
             record.recordHash = RecordHash.linkOf(leaf);
-            session.insert(record);
+            rows.add(pending.row);
             leaves.add(leaf);
             head.lastSeq = record.chainSeq;
             head.lastHash = record.recordHash;
             head.lastDecisionId = record.id;
         }
+        session.doWork(connection -> RecordInsert.insert(connection, rows));
         tree.appendAll(chainId, frontier, leaves);
         insertKeys(batch);
         stats.add(session, chainId, batch.stream().map(pending -> pending.record).toList());
