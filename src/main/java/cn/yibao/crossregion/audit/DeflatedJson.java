@@ -29,7 +29,7 @@ public class DeflatedJson implements AttributeConverter<String, byte[]> {
     }
 
     /** The text as stored: the format byte, then its UTF-8 deflated; null for null. */
-    static byte[] deflate(String json) {
+    public static byte[] deflate(String json) {
         if (json == null) {
             return null;
         }

@@ -4,6 +4,7 @@ import cn.yibao.crossregion.audit.AuditChain;
 import cn.yibao.crossregion.audit.DecisionEntry;
 import cn.yibao.crossregion.audit.DecisionRecord;
 import cn.yibao.crossregion.audit.DecisionTrace;
+import cn.yibao.crossregion.audit.DeflatedJson;
 import cn.yibao.crossregion.audit.IdempotencyKey;
 import cn.yibao.crossregion.audit.RecordHash;
 import cn.yibao.crossregion.audit.RecordedPayable;

@@ -1,4 +1,7 @@
-package cn.yibao.crossregion.audit;
+package cn.yibao.crossregion.audit.record;
+
+import cn.yibao.crossregion.audit.DecisionRecord;
+import cn.yibao.crossregion.audit.DeflatedJson;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
