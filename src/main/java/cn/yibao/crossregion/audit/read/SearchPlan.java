@@ -51,7 +51,9 @@ record SearchPlan(String index, String leading, List<SearchSql> streams, SearchP
             }
         }
         if (query.claimId() != null) {
-            return single("decision_record_claim_id", null, base, traceSet);
+            // Ordered by the claim id too: then no index but the claim id's serves the order, and a planner without
+            // statistics (PostgreSQL before its first ANALYZE) cannot choose to walk the time index backwards instead.
+            return single("decision_record_claim_id", "claim_id", base, traceSet);
         }
         if (query.personIdHash() != null) {
             return single("decision_record_person", "person_id_hash", base, traceSet);
