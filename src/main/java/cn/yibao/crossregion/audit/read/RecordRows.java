@@ -52,23 +52,22 @@ final class RecordRows {
         /** Sets the request and response text, as the entity's @PostLoad does: deflated (V9), else the text of older records. */
         DecisionRecord inflate() {
             inflateResponse();
-            if (requestDeflated != null) {
-                record.requestJson = DEFLATED.convertToEntityAttribute(requestDeflated);
-                requestDeflated = null;
-            } else if (record.requestJson == null) {
-                record.requestJson = record.requestJsonText;
-            }
+            record.requestJson = text(requestDeflated, record.requestJson, record.requestJsonText);
+            requestDeflated = null;
             return record;
         }
 
         DecisionRecord inflateResponse() {
-            if (responseDeflated != null) {
-                record.responseJson = DEFLATED.convertToEntityAttribute(responseDeflated);
-                responseDeflated = null;
-            } else if (record.responseJson == null) {
-                record.responseJson = record.responseJsonText;
-            }
+            record.responseJson = text(responseDeflated, record.responseJson, record.responseJsonText);
+            responseDeflated = null;
             return record;
+        }
+
+        private static String text(byte[] deflated, String inflated, String older) {
+            if (deflated != null) {
+                return DEFLATED.convertToEntityAttribute(deflated);
+            }
+            return inflated != null ? inflated : older;
         }
     }
 
